@@ -1,0 +1,64 @@
+// The only reader of process.env. Validated with zod at start (instrumentation.ts imports it),
+// so a bad variable fails fast with its name. Secrets get generated defaults outside production.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+/** Outside production, missing secrets come from data/dev-secrets.json, generated once. */
+function devSecret(name: "NEXTAUTH_SECRET" | "ENCRYPTION_KEYS"): string | undefined {
+  if (isProduction || process.env[name]) return process.env[name];
+  const file = path.resolve(process.env.PERMITPAY_DATA_DIR ?? "./data", "dev-secrets.json");
+  let secrets: Record<string, string> = {};
+  try {
+    secrets = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  } catch {
+    secrets = {
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      ENCRYPTION_KEYS: `dev1:${crypto.randomBytes(32).toString("base64")}`,
+    };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}
+
+const encryptionKeys = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+    "must be keyId:base64(32 bytes), comma-separated, newest first",
+  );
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    PUBLIC_BASE_URL: z.url().default(process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
+    ENCRYPTION_KEYS: encryptionKeys,
+    INVOICE_CLOUD_BASE_URL: z
+      .url()
+      .default(isProduction ? "https://www.invoicecloud.com" : "http://localhost:4010"),
+    INVOICE_CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    PAYMENT_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(90),
+    RETURN_CONFIRM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  runtimeEnv: {
+    ...process.env,
+    NEXTAUTH_SECRET: devSecret("NEXTAUTH_SECRET"),
+    ENCRYPTION_KEYS: devSecret("ENCRYPTION_KEYS"),
+  },
+  emptyStringAsUndefined: true,
+  // `next build` evaluates modules to collect page data; the server validates at start instead.
+  skipValidation: process.env.NEXT_PHASE === "phase-production-build",
+  onValidationError: (issues) => {
+    const lines = issues.map((i) => `  ${i.path?.map(String).join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}\nSee .env.example.`);
+  },
+});

@@ -1,0 +1,32 @@
+// The applicant's invoices, newest due date first, a page at a time. Only their own rows.
+import "server-only";
+import { db } from "../db";
+
+export const INVOICES_PAGE_SIZE = 25;
+
+export async function listInvoices(opts: { applicantId: string; page: number }) {
+  const page = Math.max(1, Math.floor(opts.page));
+  const where = { applicantId: opts.applicantId };
+  const [total, rows] = await Promise.all([
+    db.invoice.count({ where }),
+    db.invoice.findMany({
+      where,
+      orderBy: [{ status: "desc" }, { dueDate: "asc" }, { invoiceNumber: "asc" }],
+      skip: (page - 1) * INVOICES_PAGE_SIZE,
+      take: INVOICES_PAGE_SIZE,
+      select: {
+        id: true,
+        invoiceNumber: true,
+        description: true,
+        amountDueCents: true,
+        dueDate: true,
+        status: true,
+        paidAt: true,
+        billerId: true,
+        permit: { select: { number: true, description: true } },
+        biller: { select: { name: true, timeZone: true } },
+      },
+    }),
+  ]);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / INVOICES_PAGE_SIZE)) };
+}

@@ -1,0 +1,32 @@
+// Every URL of the portal, named once. CPV2's ReturnURL and PostBackURL are built from these,
+// so they cannot drift from the route folders.
+export const paths = {
+  home: "/",
+  signIn: "/signin",
+  portal: {
+    invoices: "/invoices",
+    invoice: (invoiceNumber: string) => `/invoices/${encodeURIComponent(invoiceNumber)}`,
+    payments: "/payments",
+    payment: (paymentId: string) => `/payments/${encodeURIComponent(paymentId)}`,
+  },
+  admin: {
+    paymentSettings: "/admin/payment-settings",
+    audit: "/admin/audit",
+    payments: "/admin/payments",
+  },
+  platform: {
+    billers: "/platform/billers",
+    biller: (billerId: string) => `/platform/billers/${encodeURIComponent(billerId)}`,
+  },
+  api: {
+    health: "/api/health",
+    icopReturn: (paymentId: string) => `/api/command/payment/icop-return?payment-id=${encodeURIComponent(paymentId)}`,
+    icopPostback: (paymentId: string) =>
+      `/api/command/payment/icop-postback?payment-id=${encodeURIComponent(paymentId)}`,
+  },
+} as const;
+
+/** An absolute URL on the portal's public origin. */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return new URL(path.replace(/^\//, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).toString();
+}

@@ -1,0 +1,34 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "test/empty-module.ts") };
+const integration = (db: "pglite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name: `integration-${db}`,
+    include: ["lib/**/*.int.test.ts", "test/**/*.int.test.ts"],
+    globalSetup: [`test/global-setup-${db}.ts`],
+    setupFiles: ["test/setup-common.ts", `test/setup-${db}.ts`],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
+          setupFiles: ["test/setup-common.ts"],
+        },
+      },
+      integration("pglite"),
+      integration("postgres"),
+      "sandbox/vitest.config.ts",
+    ],
+  },
+});
