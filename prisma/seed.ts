@@ -139,7 +139,7 @@ export async function seed(db: Db) {
     await db.paymentSettings.create({
       data: {
         billerId: mId,
-        apiKeyCiphertext: encryptSecret(m.sandboxApiKey, { keyRing: parseKeyRing(env.ENCRYPTION_KEYS), owner: mId }),
+        apiKeyCiphertext: encryptSecret(m.sandboxApiKey, { keyRing: parseKeyRing(env.ENCRYPTION_KEYS), owner: `biller:${mId}` }),
         apiKeyLast4: m.sandboxApiKey.slice(-4),
         apiKeySetById: adminId,
         apiKeySetAt: new Date(),

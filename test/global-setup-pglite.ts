@@ -9,8 +9,7 @@ import type { TestProject } from "vitest/node";
 export default function setup(project: TestProject) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "permitpay-pglite-"));
   const template = path.join(root, "template");
-  const env = { ...process.env, PGLITE_DATA_DIR: template };
-  delete env.DATABASE_URL;
+  const env = { ...process.env, PGLITE_DATA_DIR: template, DATABASE_URL: "" };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: ["ignore", "ignore", "pipe"] });
   project.provide("pgliteTemplateDir", template);
   return () => fs.rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,39 @@
+// Appends one event to the audit trail (append-only table). Secrets are redacted first.
+import type { Prisma } from "@prisma/client";
+import type { Db, Tx } from "../prisma-client";
+import { redactSecrets } from "./redact";
+
+export type AuditEventType =
+  | "settings.updated"
+  | "settings.connection_tested"
+  | "biller.created"
+  | "biller.updated"
+  | "biller_admin.created"
+  | "invoice_type.added"
+  | "invoice_type.removed"
+  | "payment.created"
+  | "payment.redirected"
+  | "payment.resumed"
+  | "payment.failed"
+  | "payment.returned"
+  | "payment.paid"
+  | "payment.declined"
+  | "payment.expired"
+  | "postback.received"
+  | "postback.rejected"
+  | "postback.needs_review";
+
+export async function recordAuditEvent(
+  db: Db | Tx,
+  event: { type: AuditEventType; actorId?: string | null; billerId?: string | null; attemptId?: string | null; data?: object },
+) {
+  await db.auditEvent.create({
+    data: {
+      type: event.type,
+      actorId: event.actorId ?? null,
+      billerId: event.billerId ?? null,
+      attemptId: event.attemptId ?? null,
+      data: redactSecrets(event.data ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}
