@@ -26,6 +26,16 @@ export default defineConfig({
           setupFiles: ["test/setup-common.ts"],
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "contract",
+          include: ["test/**/*.contract.test.ts"],
+          setupFiles: ["test/setup-common.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       integration("pglite"),
       integration("postgres"),
       "sandbox/vitest.config.ts",

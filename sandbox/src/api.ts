@@ -63,8 +63,8 @@ export async function handleCreatePayment(ctx: Ctx, req: IncomingMessage, res: S
       return sendJson(res, 200, envelope(0, fault.message ?? FAULT_DEFAULTS.errorMessage));
     case 'api_timeout':
       // Hold the response open, then answer normally (a session IS created: the worst case for a client that gave up).
+      // Even when the client has hung up, go on and create the session, as a real server would.
       await sleep(ctx.state, fault.delayMs ?? FAULT_DEFAULTS.apiTimeoutMs);
-      if (res.destroyed) return;
       break;
     default:
       break;
