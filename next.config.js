@@ -1,6 +1,9 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder per purpose (e.g. the e2e run) so that one build never swaps the
+  // files under another running server.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files at run time; bundling it breaks path resolution.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "proper-lockfile"],
   poweredByHeader: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateOnly, invoiceCloudDate, isValidTimeZone } from "./dates";
+import { formatDateOnly, formatDateTime, invoiceCloudDate, isValidTimeZone } from "./dates";
 
 describe("invoiceCloudDate", () => {
   // 03:30 UTC on Nov 27 is still Nov 26 in Toronto and Vancouver.
@@ -20,6 +20,10 @@ describe("invoiceCloudDate", () => {
 describe("helpers", () => {
   it("formats a date-only value without shifting it a day", () => {
     expect(formatDateOnly(new Date("2026-12-15T00:00:00Z"))).toBe("Dec 15, 2026");
+  });
+  it("shows a moment in the biller's zone, with the zone named", () => {
+    expect(formatDateTime(new Date("2026-11-26T14:05:00Z"), "America/Toronto")).toBe("Nov 26, 2026, 9:05 AM EST");
+    expect(formatDateTime(new Date("2026-07-01T14:05:00Z"), "America/Toronto")).toBe("Jul 1, 2026, 10:05 AM EDT");
   });
   it("knows IANA zones", () => {
     expect(isValidTimeZone("America/Toronto")).toBe(true);

@@ -20,8 +20,11 @@ export function formatDateOnly(date: Date): string {
 /** A moment shown in the biller's zone: "Nov 26, 2026, 9:14 AM EST". */
 export function formatDateTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
     timeZone,
     timeZoneName: "short",
   }).format(date);

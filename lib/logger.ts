@@ -19,7 +19,7 @@ export const redactPaths = [
 ];
 
 export const logger = pino({
-  level: env.LOG_LEVEL,
+  level: env.LOG_LEVEL ?? "info", // unset only while `next build` skips validation
   redact: { paths: redactPaths, censor: "[redacted]" },
   base: { service: "permitpay" },
 });

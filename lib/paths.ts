@@ -8,6 +8,7 @@ export const paths = {
     invoice: (invoiceNumber: string) => `/invoices/${encodeURIComponent(invoiceNumber)}`,
     payments: "/payments",
     payment: (paymentId: string) => `/payments/${encodeURIComponent(paymentId)}`,
+    paymentNotFound: "/payments/not-found",
   },
   admin: {
     paymentSettings: "/admin/payment-settings",

@@ -19,7 +19,8 @@ export type SandboxProcess = { url: string; logs: () => string; stop: () => Prom
 export async function startSandbox(env: Record<string, string> = {}): Promise<SandboxProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn("npx", ["tsx", "sandbox/src/main.ts"], {
+  // Node itself with tsx's loader: one process, so stopping it leaves nothing behind.
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/src/main.ts"], {
     env: { ...process.env, NODE_ENV: "test", SANDBOX_PORT: String(port), SANDBOX_PUBLIC_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

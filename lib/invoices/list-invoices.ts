@@ -11,7 +11,7 @@ export async function listInvoices(opts: { applicantId: string; page: number }) 
     db.invoice.count({ where }),
     db.invoice.findMany({
       where,
-      orderBy: [{ status: "desc" }, { dueDate: "asc" }, { invoiceNumber: "asc" }],
+      orderBy: [{ status: "asc" }, { dueDate: "asc" }, { invoiceNumber: "asc" }], // unpaid first
       skip: (page - 1) * INVOICES_PAGE_SIZE,
       take: INVOICES_PAGE_SIZE,
       select: {
@@ -23,6 +23,7 @@ export async function listInvoices(opts: { applicantId: string; page: number }) 
         status: true,
         paidAt: true,
         billerId: true,
+        openAttemptId: true,
         permit: { select: { number: true, description: true } },
         biller: { select: { name: true, timeZone: true } },
       },

@@ -1,0 +1,41 @@
+// A biller's audit events as a table: type, when (in the biller's time zone), who, and what.
+import { formatDateTime } from "@/lib/dates";
+import { summarizeAuditData } from "@/lib/admin/summarize-audit-data";
+
+export type AuditRow = { id: string; at: Date; type: string; actorEmail: string | null; attemptId: string | null; data: unknown };
+
+export function AuditEventTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
+  if (rows.length === 0) return <p className="text-slate-600">No audit events yet.</p>;
+  return (
+    <table className="w-full border-collapse bg-white text-left text-sm">
+      <caption className="sr-only">Audit events, newest first</caption>
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="p-2">Event</th>
+          <th scope="col" className="p-2">When</th>
+          <th scope="col" className="p-2">By</th>
+          <th scope="col" className="p-2">Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((e) => (
+          <tr key={e.id} className="border-b border-slate-200 align-top" data-testid="audit-row">
+            <td className="p-2 font-mono text-xs">{e.type}</td>
+            <td className="p-2 whitespace-nowrap">{formatDateTime(e.at, timeZone)}</td>
+            <td className="p-2">{e.actorEmail ?? <span className="text-slate-600">system</span>}</td>
+            <td className="p-2">
+              <ul className="space-y-0.5">
+                {e.attemptId ? <li className="font-mono text-xs">payment {e.attemptId}</li> : null}
+                {summarizeAuditData(e.data).map((line, i) => (
+                  <li key={i} className="break-all">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

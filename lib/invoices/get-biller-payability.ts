@@ -1,0 +1,28 @@
+// For each biller on a page: can its invoices be paid online, and up to what total?
+import "server-only";
+import { db } from "../db";
+import { paymentReadiness, type Readiness } from "../settings/payment-readiness";
+
+export type BillerPayability = { name: string; readiness: Readiness; maxOnlineAmountCents: number | null };
+
+export async function getBillerPayability(billerIds: string[]): Promise<Map<string, BillerPayability>> {
+  const billers = await db.biller.findMany({
+    where: { id: { in: [...new Set(billerIds)] } },
+    select: {
+      id: true,
+      name: true,
+      invoiceTypes: { select: { typeId: true } },
+      paymentSettings: { select: { apiKeyLast4: true, invoiceTypeId: true, maxOnlineAmountCents: true } },
+    },
+  });
+  return new Map(
+    billers.map((b) => [
+      b.id,
+      {
+        name: b.name,
+        readiness: paymentReadiness(b.paymentSettings, b.invoiceTypes.map((t) => t.typeId)),
+        maxOnlineAmountCents: b.paymentSettings?.maxOnlineAmountCents ?? null,
+      },
+    ]),
+  );
+}

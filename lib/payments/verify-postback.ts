@@ -1,0 +1,41 @@
+// Checks a postback against the attempt it names, before anything changes. Pure.
+// Neither public CPV2 client found a signature, so trust comes from our own records.
+import { parseDollarsToCents } from "../money";
+import type { PostbackFields } from "../cpv2/schemas";
+
+export type AttemptForVerification = {
+  billerReference: string;
+  totalCents: number;
+  configuredBillerGuid: string | null;
+};
+
+export type Verification =
+  | { ok: true; approved: boolean; paidCents: number; feeCents: number }
+  | { ok: false; genuine: boolean; reason: string };
+
+const sameGuid = (a: string, b: string) => a.trim().replace(/[{}]/g, "").toLowerCase() === b.trim().replace(/[{}]/g, "").toLowerCase();
+
+export function verifyPostback(attempt: AttemptForVerification, fields: PostbackFields): Verification {
+  // The reference is a 256-bit secret shared only with Invoice Cloud: without it, the sender is
+  // not Invoice Cloud, and the attempt must not be touched (a forger must not block the real notice).
+  if (fields.BillerReference !== attempt.billerReference) {
+    return { ok: false, genuine: false, reason: "BillerReference does not match this payment" };
+  }
+  if (attempt.configuredBillerGuid && (!fields.BillerGUID || !sameGuid(fields.BillerGUID, attempt.configuredBillerGuid))) {
+    return { ok: false, genuine: true, reason: `BillerGUID ${fields.BillerGUID ?? "(missing)"} is not this biller's` };
+  }
+  const approved = /^true$/i.test(fields.Approved);
+  const paidCents = parseDollarsToCents(fields.PaymentAmount);
+  const feeCents = fields.ConvenienceFee ? parseDollarsToCents(fields.ConvenienceFee) : 0;
+  if (paidCents === null || feeCents === null) {
+    return { ok: false, genuine: true, reason: `PaymentAmount "${fields.PaymentAmount}" or ConvenienceFee is not an amount` };
+  }
+  if (approved && paidCents - feeCents !== attempt.totalCents) {
+    return {
+      ok: false,
+      genuine: true,
+      reason: `PaymentAmount ${fields.PaymentAmount} less ConvenienceFee ${fields.ConvenienceFee ?? "0"} does not equal the amount owed (${(attempt.totalCents / 100).toFixed(2)})`,
+    };
+  }
+  return { ok: true, approved, paidCents, feeCents };
+}

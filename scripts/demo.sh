@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `npm run demo`: installs what is missing, migrates, seeds, builds, and starts PermitPay on
+# http://localhost:3000 with the Invoice Cloud sandbox on http://localhost:4010.
+# Ports: PORT=3000 SANDBOX_PORT=4010. Database: PGlite in ./data/pglite unless DATABASE_URL is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APP_PORT="${PORT:-3000}"
+SANDBOX_PORT="${SANDBOX_PORT:-4010}"
+
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if (( major < 20 )); then
+  echo "PermitPay needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+  exit 1
+fi
+
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "==> Installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+# Secrets for this machine, generated once (the same file `npm run dev` uses).
+mkdir -p data
+if [[ ! -f data/dev-secrets.json ]]; then
+  node -e '
+    const c = require("node:crypto");
+    require("node:fs").writeFileSync("data/dev-secrets.json", JSON.stringify({
+      NEXTAUTH_SECRET: c.randomBytes(32).toString("base64url"),
+      ENCRYPTION_KEYS: "dev1:" + c.randomBytes(32).toString("base64"),
+    }, null, 2), { mode: 0o600 });'
+fi
+eval "$(node -e '
+  const s = JSON.parse(require("node:fs").readFileSync("data/dev-secrets.json", "utf8"));
+  for (const k of ["NEXTAUTH_SECRET", "ENCRYPTION_KEYS"]) console.log(`export ${k}=${JSON.stringify(s[k])}`);')"
+export NEXTAUTH_URL="http://localhost:${APP_PORT}"
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$NEXTAUTH_URL}"
+export INVOICE_CLOUD_BASE_URL="${INVOICE_CLOUD_BASE_URL:-http://localhost:${SANDBOX_PORT}}"
+export NEXT_TELEMETRY_DISABLED=1
+
+echo "==> Migrating the database ($([[ -n "${DATABASE_URL:-}" ]] && echo PostgreSQL || echo "PGlite in ${PGLITE_DATA_DIR:-./data/pglite}"))"
+npx prisma migrate deploy 2>&1 | grep -E "applied|No pending|Error" || true
+echo "==> Seeding demo data"
+npx tsx prisma/seed.ts
+echo "==> Building the app"
+npx next build > data/build.log 2>&1 || { cat data/build.log; exit 1; }
+
+echo "==> Starting the Invoice Cloud sandbox on :${SANDBOX_PORT}"
+SANDBOX_PORT="$SANDBOX_PORT" SANDBOX_PUBLIC_URL="http://localhost:${SANDBOX_PORT}" node --import tsx sandbox/src/main.ts > data/sandbox.log 2>&1 &
+SANDBOX_PID=$!
+trap 'kill $SANDBOX_PID 2>/dev/null || true' EXIT INT TERM
+
+cat <<BANNER
+
+  PermitPay is starting on  http://localhost:${APP_PORT}
+  Invoice Cloud sandbox:    http://localhost:${SANDBOX_PORT}/__sandbox  (test cards are listed on its payment page)
+
+  Demo accounts (password: permitpay-demo; for demos and tests only):
+    applicant@permitpay.test            applicant (Mississauga and Oakville invoices)
+    applicant2@permitpay.test           applicant
+    admin@mississauga.permitpay.test    biller admin, City of Mississauga (configured)
+    admin@oakville.permitpay.test       biller admin, Town of Oakville (not configured yet)
+    platform@permitpay.test             platform admin
+
+  Pay with card 4242 4242 4242 4242, any future expiry, any CVC. Stop with Ctrl+C.
+
+BANNER
+npx next start -p "$APP_PORT"
