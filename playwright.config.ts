@@ -16,6 +16,7 @@ const appEnv = (port: number) => ({
   RETURN_CONFIRM_TIMEOUT_SECONDS: "20",
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
 });
 
 export default defineConfig({

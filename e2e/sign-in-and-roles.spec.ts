@@ -6,10 +6,10 @@ test("a wrong password gets one message that does not say which part was wrong",
   await page.getByLabel("Email").fill("applicant@permitpay.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("The email or password is not right");
+  await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed" })).toContainText("The email or password is not right");
   await page.getByLabel("Email").fill("nobody@permitpay.test");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("The email or password is not right");
+  await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed" })).toContainText("The email or password is not right");
   await expect(page).toHaveURL(/\/signin/);
 });
 
@@ -47,6 +47,7 @@ test("each admin lands on their own home", async ({ page }) => {
   await expect(page).toHaveURL(/\/admin\/payment-settings/);
   expect((await page.goto("/invoices"))?.status()).toBe(404);
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
   await signIn(page, "platform@permitpay.test");
   await expect(page).toHaveURL(/\/platform\/billers/);
 });

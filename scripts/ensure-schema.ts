@@ -8,7 +8,10 @@ if (!schema) {
   process.exit(1);
 }
 url.searchParams.delete("options");
-const client = new pg.Client({ connectionString: url.toString() });
-await client.connect();
-await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-await client.end();
+async function main() {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await client.end();
+}
+void main();

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck, unit + contract + sandbox tests, integration tests on PGlite and
+# PostgreSQL, a production build, and the Playwright flows in Debian's Chromium.
+# Ends with "N passed, N failed". PostgreSQL: TEST_DATABASE_URL (default the local server);
+# outside CI a missing server skips those tests loudly; with CI=true it is required.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export NEXT_DIST_DIR=.next-e2e
+mkdir -p test-results
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [[ ! -x "$CHROMIUM" ]]; then
+  echo "Chromium is missing at $CHROMIUM. Install Debian's package: sudo apt-get install -y chromium (or set CHROMIUM_PATH)." >&2
+  exit 1
+fi
+if [[ ! -d node_modules ]]; then
+  echo "npm packages are missing: run npm ci first." >&2
+  exit 1
+fi
+
+passed=0
+failed=0
+check() { # a named check that counts as one test
+  local name=$1; shift
+  echo "==> $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+count_json() { # adds a runner's JSON summary to the totals
+  local file=$1 kind=$2
+  [[ -f "$file" ]] || { failed=$((failed + 1)); echo "no results from $kind" >&2; return; }
+  read -r p f < <(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    if (process.argv[2] === "vitest") console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites > 0 && r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? 1 : 0));
+    else console.log(r.stats.expected + r.stats.flaky, r.stats.unexpected);' "$file" "$kind")
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+check "lint" npx eslint . --max-warnings=0
+check "typecheck (app)" npx tsc --noEmit
+check "typecheck (sandbox)" npx tsc -p sandbox --noEmit
+
+echo "==> vitest: unit, contract, sandbox, integration (PGlite and PostgreSQL)"
+rm -f test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+count_json test-results/vitest.json vitest
+
+echo "==> next build"
+if npx next build > test-results/build.log 2>&1; then
+  passed=$((passed + 1))
+  echo "==> playwright"
+  rm -f test-results/playwright.json
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+  count_json test-results/playwright.json playwright
+else
+  cat test-results/build.log
+  failed=$((failed + 1))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
