@@ -43,7 +43,6 @@ export const sandbox = {
 };
 
 export const test = base.extend<{ db: Db }>({
-  // eslint-disable-next-line no-empty-pattern
   db: async ({}, provide) => {
     await provide(database());
   },

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { Pagination } from "@/components/pagination";
+import { Banner, PageTitle } from "@/components/ui";
+import { listPaymentAttempts } from "@/lib/admin/list-payment-attempts";
+import { requireRolePage } from "@/lib/auth/guards";
+import { getBillerSummary } from "@/lib/billers/get-biller-summary";
+import { formatDateTime } from "@/lib/dates";
+import { formatCents } from "@/lib/money";
+import { paths } from "@/lib/paths";
+
+export const metadata: Metadata = { title: "Payments" };
+
+const STATUS_STYLE: Record<string, string> = {
+  PAID: "bg-blue-700 text-white",
+  NEEDS_REVIEW: "bg-red-700 text-white",
+  DECLINED: "bg-amber-200 text-amber-950",
+  FAILED: "bg-amber-200 text-amber-950",
+};
+
+export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requireRolePage("BILLER_ADMIN", paths.admin.payments);
+  const { page } = await searchParams;
+  const [biller, list] = await Promise.all([
+    getBillerSummary({ billerId: user.billerId }),
+    listPaymentAttempts({ billerId: user.billerId, page: Number(page) || 1 }),
+  ]);
+  const when = (d: Date | null) => (d ? formatDateTime(d, biller.timeZone) : "—");
+  return (
+    <>
+      <PageTitle lead={`${biller.name}: every online payment attempt, newest first. Times in ${biller.timeZone}.`}>Payments</PageTitle>
+      {list.needsReview > 0 ? (
+        <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? "" : "s"} need review`}>
+          Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud
+          biller portal before changing anything.
+        </Banner>
+      ) : null}
+      {list.rows.length === 0 ? (
+        <p className="text-slate-600">No payment attempts yet.</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">Payment attempts, newest first</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2 text-right">Total</th>
+              <th scope="col" className="p-2">Applicant</th>
+              <th scope="col" className="p-2">Invoices</th>
+              <th scope="col" className="p-2">Created</th>
+              <th scope="col" className="p-2">Closed</th>
+              <th scope="col" className="p-2">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((a) => (
+              <tr
+                key={a.id}
+                className={a.status === "NEEDS_REVIEW" ? "border-l-4 border-red-700 bg-red-50 align-top" : "border-b border-slate-200 align-top"}
+              >
+                <td className="p-2">
+                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}>
+                    {a.status.replace("_", " ")}
+                  </span>
+                </td>
+                <td className="p-2 text-right tabular-nums">
+                  {formatCents(a.totalCents)}
+                  {a.paidAmountCents !== null && a.paidAmountCents !== a.totalCents ? (
+                    <span className="block text-xs text-slate-600">paid {formatCents(a.paidAmountCents)}</span>
+                  ) : null}
+                </td>
+                <td className="p-2">
+                  {a.applicant.name}
+                  <span className="block text-xs text-slate-600">{a.applicant.email}</span>
+                </td>
+                <td className="p-2 font-mono text-xs">{a.invoices.map((i) => i.invoice.invoiceNumber).join(", ")}</td>
+                <td className="p-2 whitespace-nowrap">{when(a.createdAt)}</td>
+                <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
+                <td className="p-2">{a.reviewReason ?? a.failureReason ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination basePath={paths.admin.payments} page={list.page} pageCount={list.pageCount} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageTitle } from "@/components/ui";
+import { requireRolePage } from "@/lib/auth/guards";
+import { listBillers } from "@/lib/billers/list-billers";
+import { paths } from "@/lib/paths";
+import { READINESS_TEXT } from "@/lib/settings/readiness-text";
+import { BillerDetailsForm } from "./forms";
+
+export const metadata: Metadata = { title: "Billers" };
+
+export default async function BillersPage() {
+  await requireRolePage("PLATFORM_ADMIN", paths.platform.billers);
+  const billers = await listBillers();
+  return (
+    <>
+      <PageTitle lead="Municipalities that take permit fees through PermitPay. API keys are never shown here.">Billers</PageTitle>
+      <table className="mb-10 w-full border-collapse bg-white text-left text-sm">
+        <caption className="sr-only">Billers and whether their payment settings are complete</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="p-2">Biller</th>
+            <th scope="col" className="p-2">Time zone</th>
+            <th scope="col" className="p-2">Type IDs</th>
+            <th scope="col" className="p-2">Admins</th>
+            <th scope="col" className="p-2">API key set</th>
+            <th scope="col" className="p-2">Payment settings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {billers.map((b) => (
+            <tr key={b.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="p-2 text-left font-normal">
+                <Link href={paths.platform.biller(b.id)} className="font-medium text-brand-700 underline">
+                  {b.name}
+                </Link>
+                {b.dbaName !== b.name ? <span className="block text-slate-600">DBA {b.dbaName}</span> : null}
+              </th>
+              <td className="p-2">{b.timeZone}</td>
+              <td className="p-2">{b.typeIds.length ? b.typeIds.join(", ") : "none"}</td>
+              <td className="p-2">{b.adminCount}</td>
+              <td className="p-2">{b.apiKeySet ? "Yes" : "No"}</td>
+              <td className="p-2">
+                {b.readiness.ready ? (
+                  <span className="font-semibold text-green-800">Complete</span>
+                ) : (
+                  <>
+                    <span className="font-semibold text-amber-900">Incomplete</span>
+                    <span className="block text-slate-600">{READINESS_TEXT[b.readiness.reason]}</span>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="add-biller" className="max-w-xl rounded border border-slate-200 bg-white p-6">
+        <h2 id="add-biller" className="mb-4 text-xl font-semibold">
+          Add a biller
+        </h2>
+        <BillerDetailsForm />
+      </section>
+    </>
+  );
+}
