@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export NEXT_DIST_DIR=.next-e2e
-mkdir -p test-results
+mkdir -p reports
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [[ ! -x "$CHROMIUM" ]]; then
@@ -41,19 +41,19 @@ check "typecheck (app)" npx tsc --noEmit
 check "typecheck (sandbox)" npx tsc -p sandbox --noEmit
 
 echo "==> vitest: unit, contract, sandbox, integration (PGlite and PostgreSQL)"
-rm -f test-results/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
-count_json test-results/vitest.json vitest
+rm -f reports/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+count_json reports/vitest.json vitest
 
 echo "==> next build"
-if npx next build > test-results/build.log 2>&1; then
+if npx next build > reports/build.log 2>&1; then
   passed=$((passed + 1))
   echo "==> playwright"
-  rm -f test-results/playwright.json
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
-  count_json test-results/playwright.json playwright
+  rm -f reports/playwright.json
+  PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json npx playwright test --reporter=list,json
+  count_json reports/playwright.json playwright
 else
-  cat test-results/build.log
+  cat reports/build.log
   failed=$((failed + 1))
 fi
 

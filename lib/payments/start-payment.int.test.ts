@@ -81,3 +81,25 @@ describe.skipIf(kind === "none")(`startPayment (${kind})`, () => {
     expect(retry.resumed).toBe(false);
   });
 });
+
+describe.skipIf(kind === "none")(`startPayment after a crash (${kind})`, () => {
+  it("does not let an attempt stuck in CREATED hold the invoices for long", async () => {
+    const biller = await arrangeConfiguredBiller(db);
+    const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000]);
+    const stuck = await db.paymentAttempt.create({
+      data: {
+        billerId: biller.id,
+        applicantId: applicant.id,
+        billerReference: "0".repeat(64),
+        totalCents: 6000,
+        expiresAt: new Date(Date.now() + 80 * 60_000),
+        createdAt: new Date(Date.now() - 3 * 60_000),
+        invoices: { create: [{ invoiceId: invoices[0]!.id, amountCents: 6000 }] },
+      },
+    });
+    await db.invoice.update({ where: { id: invoices[0]!.id }, data: { openAttemptId: stuck.id } });
+    const result = await startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] });
+    expect(result.paymentId).not.toBe(stuck.id);
+    expect(result.resumed).toBe(false);
+  });
+});

@@ -15,7 +15,7 @@ import { logger } from "../logger";
 import { formatCents } from "../money";
 import { decryptApiKey } from "../secrets";
 import { paymentReadiness, withinOnlineMaximum } from "../settings/payment-readiness";
-import { RESUME_MARGIN_MS } from "./transitions";
+import { CREATED_STALE_MS, RESUME_MARGIN_MS } from "./transitions";
 
 import { MAX_INVOICES_PER_PAYMENT } from "./limits";
 const WAIT_FOR_CONCURRENT_MS = 12_000;
@@ -147,7 +147,16 @@ async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Pro
   if (attemptIds.length === 0) return null;
   const attempts = await db.paymentAttempt.findMany({
     where: { id: { in: attemptIds } },
-    select: { id: true, status: true, hostedPageUrl: true, expiresAt: true, billerId: true, applicantId: true, invoices: { select: { invoiceId: true } } },
+    select: {
+      id: true,
+      status: true,
+      hostedPageUrl: true,
+      expiresAt: true,
+      createdAt: true,
+      billerId: true,
+      applicantId: true,
+      invoices: { select: { invoiceId: true } },
+    },
   });
   for (const a of attempts) {
     if (a.status === "NEEDS_REVIEW") {
@@ -155,7 +164,9 @@ async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Pro
         "A payment for this invoice is being checked by the municipality. Please do not pay again: they will contact you.",
       );
     }
-    const young = a.expiresAt.getTime() - opts.now.getTime() > RESUME_MARGIN_MS;
+    const young =
+      a.expiresAt.getTime() - opts.now.getTime() > RESUME_MARGIN_MS &&
+      (a.status !== "CREATED" || opts.now.getTime() - a.createdAt.getTime() < CREATED_STALE_MS);
     if (!young || (a.status !== "REDIRECTED" && a.status !== "CREATED")) continue;
     const sameSet = a.invoices.map((i) => i.invoiceId).sort().join() === opts.invoiceIds.join();
     if (!sameSet) {
@@ -207,6 +218,7 @@ async function claimInvoices(opts: {
             OR: [
               { status: { in: ["PAID", "DECLINED", "FAILED", "EXPIRED"] } },
               { status: { in: ["CREATED", "REDIRECTED"] }, expiresAt: { lte: new Date(opts.now.getTime() + RESUME_MARGIN_MS) } },
+              { status: "CREATED", createdAt: { lt: new Date(opts.now.getTime() - CREATED_STALE_MS) } },
             ],
           },
           select: { id: true },

@@ -16,3 +16,9 @@ export function isOpen(status: AttemptStatus): boolean {
 
 /** How long a resumed Invoice Cloud page must still have to live to be worth resuming. */
 export const RESUME_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * A CREATED attempt older than this never heard back from Invoice Cloud (the call times out after
+ * 10 s): the process died mid-call. It no longer holds its invoices.
+ */
+export const CREATED_STALE_MS = 2 * 60 * 1000;
