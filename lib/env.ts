@@ -39,7 +39,8 @@ export const env = createEnv({
     DATABASE_URL: z.url().optional(),
     PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
-    PUBLIC_BASE_URL: z.url().default(process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
+    // Invoice Cloud's ReturnURL and PostBackURL are built from it: no silent localhost in production.
+    PUBLIC_BASE_URL: isProduction ? z.url() : z.url().default(process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
     ENCRYPTION_KEYS: encryptionKeys,
     INVOICE_CLOUD_BASE_URL: z
       .url()

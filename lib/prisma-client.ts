@@ -8,6 +8,8 @@ export function createPrismaClient(target: DatabaseTarget) {
     adapter: createAdapterFactory(target),
     // The encrypted API key is never loaded unless a query selects it explicitly.
     omit: { paymentSettings: { apiKeyCiphertext: true } },
+    // PGlite runs transactions one at a time: give a queued one time to start.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
 }
 

@@ -2,14 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageTitle } from "@/components/ui";
 import { getCurrentUser, homeFor } from "@/lib/auth/guards";
+import { safeCallback } from "@/lib/safe-callback";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-/** Only same-site paths are honoured as a destination after sign-in (no open redirect). */
-function safeCallback(value: string | string[] | undefined): string | undefined {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

@@ -1,11 +1,12 @@
 // One biller's audit trail, newest first, a page at a time, with each actor's email.
 import "server-only";
+import { clampPage } from "../pagination";
 import { db } from "../db";
 
 export const AUDIT_PAGE_SIZE = 25;
 
 export async function listAuditEvents(opts: { billerId: string; page: number }) {
-  const page = Math.max(1, Math.floor(opts.page) || 1);
+  const page = clampPage(opts.page);
   const where = { billerId: opts.billerId };
   const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),

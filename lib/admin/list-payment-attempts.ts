@@ -1,11 +1,12 @@
 // One biller's payment attempts, newest first, a page at a time, for the biller admin.
 import "server-only";
+import { clampPage } from "../pagination";
 import { db } from "../db";
 
 export const ATTEMPTS_PAGE_SIZE = 25;
 
 export async function listPaymentAttempts(opts: { billerId: string; page: number }) {
-  const page = Math.max(1, Math.floor(opts.page) || 1);
+  const page = clampPage(opts.page);
   const where = { billerId: opts.billerId };
   const [total, rows, needsReview] = await Promise.all([
     db.paymentAttempt.count({ where }),

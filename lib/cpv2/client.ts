@@ -81,6 +81,10 @@ export async function createPaymentSession(
   if (!url || !/^https?:\/\//.test(url)) {
     return { ok: false, error: { kind: "malformed", message: "Invoice Cloud's answer has no payment page URL", httpStatus: result.status } };
   }
+  if (!isInvoiceCloudHost(url, opts.baseUrl ?? env.INVOICE_CLOUD_BASE_URL)) {
+    // The browser is redirected there: never to a host that is not Invoice Cloud's.
+    return { ok: false, error: { kind: "malformed", message: "Invoice Cloud's payment page URL is on an unexpected host", httpStatus: result.status } };
+  }
   return { ok: true, cloudPaymentUrl: url };
 }
 
@@ -96,4 +100,11 @@ export async function checkBillerStatus(opts: CallOptions): Promise<Cpv2Result<{
   const status = typeof result.json === "string" ? result.json : parsed.success ? parsed.data.Data?.Status : undefined;
   if (!status) return { ok: false, error: { kind: "malformed", message: "Invoice Cloud's status answer has an unexpected shape" } };
   return { ok: true, status };
+}
+
+/** The hosted page must be on the API's own host, or on invoicecloud.com when the API is. */
+export function isInvoiceCloudHost(pageUrl: string, baseUrl: string): boolean {
+  const page = new URL(pageUrl).hostname;
+  const api = new URL(baseUrl).hostname;
+  return page === api || (api.endsWith("invoicecloud.com") && (page === "invoicecloud.com" || page.endsWith(".invoicecloud.com")));
 }

@@ -18,6 +18,8 @@ export async function parsePostback(req: Request): Promise<ParsedPostback> {
     const value = url.searchParams.get(name);
     if (value !== null) raw[name] = value;
   }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_POSTBACK_BYTES) return { ok: false, status: 413, error: "Body too large", paymentId, raw };
   const body = await req.arrayBuffer().catch(() => new ArrayBuffer(0));
   if (body.byteLength > MAX_POSTBACK_BYTES) return { ok: false, status: 413, error: "Body too large", paymentId, raw };
   const type = req.headers.get("content-type") ?? "";

@@ -1,11 +1,12 @@
 // The applicant's invoices, newest due date first, a page at a time. Only their own rows.
 import "server-only";
 import { db } from "../db";
+import { clampPage } from "../pagination";
 
 export const INVOICES_PAGE_SIZE = 25;
 
 export async function listInvoices(opts: { applicantId: string; page: number }) {
-  const page = Math.max(1, Math.floor(opts.page));
+  const page = clampPage(opts.page);
   const where = { applicantId: opts.applicantId };
   const [total, rows] = await Promise.all([
     db.invoice.count({ where }),

@@ -26,3 +26,22 @@ describe.skipIf(kind === "none")(`expireStaleAttempts (${kind})`, () => {
     expect((await db.invoice.findUniqueOrThrow({ where: { id: old.invoices[0]!.id } })).status).toBe("PAID");
   });
 });
+
+describe.skipIf(kind === "none")(`expireStaleAttempts after a return (${kind})`, () => {
+  it("flags an attempt whose applicant came back but whose postback never arrived, and keeps the hold", async () => {
+    const biller = await arrangeConfiguredBiller(db);
+    const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000]);
+    const attempt = await arrangeAttempt(db, { billerId: biller.id, applicantId: applicant.id, invoices });
+    await db.paymentAttempt.update({
+      where: { id: attempt.id },
+      data: { returnedAt: new Date(Date.now() - 3 * 3600_000), expiresAt: new Date(Date.now() - EXPIRY_GRACE_MS - 1000) },
+    });
+    await expireStaleAttempts({ db });
+    const after = await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(after.status).toBe("NEEDS_REVIEW");
+    expect(after.reviewReason).toMatch(/no postback arrived/);
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).openAttemptId).toBe(attempt.id);
+    const { startPayment } = await import("./start-payment");
+    await expect(startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })).rejects.toThrow(/do not pay again/);
+  });
+});

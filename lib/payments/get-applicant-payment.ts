@@ -1,6 +1,7 @@
 // One payment attempt as its applicant sees it. Someone else's attempt is null.
 import "server-only";
 import { db } from "../db";
+import { clampPage } from "../pagination";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +33,7 @@ export async function getApplicantPayment(opts: { applicantId: string; paymentId
 
 export async function listApplicantPayments(opts: { applicantId: string; page: number; pageSize?: number }) {
   const take = opts.pageSize ?? 25;
-  const page = Math.max(1, Math.floor(opts.page));
+  const page = clampPage(opts.page);
   const where = { applicantId: opts.applicantId };
   const [total, rows] = await Promise.all([
     db.paymentAttempt.count({ where }),

@@ -103,3 +103,14 @@ describe.skipIf(kind === "none")(`startPayment after a crash (${kind})`, () => {
     expect(result.resumed).toBe(false);
   });
 });
+
+describe.skipIf(kind === "none")(`startPayment after the applicant returned (${kind})`, () => {
+  it("sends them to the payment's status page instead of the one-time Invoice Cloud page", async () => {
+    const biller = await arrangeConfiguredBiller(db);
+    const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000]);
+    const first = await startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] });
+    await db.paymentAttempt.update({ where: { id: first.paymentId }, data: { returnedAt: new Date() } });
+    const again = await startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] });
+    expect(again).toEqual({ hostedPageUrl: `/payments/${first.paymentId}`, paymentId: first.paymentId, resumed: true });
+  });
+});

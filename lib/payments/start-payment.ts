@@ -10,9 +10,10 @@ import { createPaymentSession } from "../cpv2/client";
 import { db } from "../db";
 import { env } from "../env";
 import { UserFacingError } from "../errors";
-import { generateBillerReference } from "../identifiers";
+import { generateAccountNumber, generateBillerReference } from "../identifiers";
 import { logger } from "../logger";
 import { formatCents } from "../money";
+import { paths } from "../paths";
 import { decryptApiKey } from "../secrets";
 import { paymentReadiness, withinOnlineMaximum } from "../settings/payment-readiness";
 import { CREATED_STALE_MS, RESUME_MARGIN_MS } from "./transitions";
@@ -71,6 +72,17 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     );
   }
 
+  // A genuine postback that failed a check means money may have been taken: no second payment.
+  const inReview = await db.paymentAttemptInvoice.findFirst({
+    where: { invoiceId: { in: invoiceIds }, attempt: { status: "NEEDS_REVIEW" } },
+    select: { invoice: { select: { invoiceNumber: true } } },
+  });
+  if (inReview) {
+    throw new UserFacingError(
+      `A payment for invoice ${inReview.invoice.invoiceNumber} is being checked by ${biller.name}. Please do not pay again: they will contact you.`,
+    );
+  }
+
   // 4. Resume the open attempt holding these invoices, or claim them for a new one.
   const resumed = await resumeOpenAttempt({ invoiceIds, now });
   if (resumed) return resumed;
@@ -84,8 +96,35 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     throw new UserFacingError("A payment for these invoices is already being prepared. Wait a moment and try again.");
   }
 
-  // 5–8. Build the request, call Invoice Cloud, record the outcome.
-  const applicant = await db.user.findUniqueOrThrow({ where: { id: opts.applicantId } });
+  // 5–8. Build the request, call Invoice Cloud, record the outcome. Any failure from here on
+  // closes the attempt, so its invoices are never left held by a dead attempt.
+  try {
+    const ready = { ...settings, apiKeyCiphertext: settings.apiKeyCiphertext, invoiceTypeId: settings.invoiceTypeId };
+    return await openSession({ ...opts, paymentId, billerReference, billerId, biller, settings: ready, invoices, now });
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) {
+      await closeAsFailed({ paymentId, billerId, reason: "internal: the request to Invoice Cloud could not be prepared" }).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function openSession(opts: {
+  applicantId: string;
+  paymentId: string;
+  billerReference: string;
+  billerId: string;
+  biller: { timeZone: string };
+  settings: { apiKeyCiphertext: string; invoiceTypeId: number; customReturnSiteName: string | null };
+  invoices: { invoiceNumber: string; amountDueCents: number }[];
+  now: Date;
+}): Promise<StartPaymentResult> {
+  const { paymentId, billerReference, billerId, biller, settings, invoices, now } = opts;
+  let applicant = await db.user.findUniqueOrThrow({ where: { id: opts.applicantId } });
+  if (!applicant.accountNumber) {
+    // Invoice Cloud's AccountNumber is generated once and kept, so it stays stable.
+    applicant = await db.user.update({ where: { id: applicant.id }, data: { accountNumber: generateAccountNumber() } });
+  }
   const request = buildCpv2Request({
     paymentId,
     billerReference,
@@ -95,7 +134,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     typeId: settings.invoiceTypeId,
     customReturnSiteName: settings.customReturnSiteName,
     customer: {
-      accountNumber: applicant.accountNumber ?? `ACCT-${applicant.id.replaceAll("-", "").slice(0, 14)}`,
+      accountNumber: applicant.accountNumber!,
       name: applicant.name,
       address: applicant.address,
       city: applicant.city,
@@ -153,6 +192,7 @@ async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Pro
       hostedPageUrl: true,
       expiresAt: true,
       createdAt: true,
+      returnedAt: true,
       billerId: true,
       applicantId: true,
       invoices: { select: { invoiceId: true } },
@@ -175,6 +215,11 @@ async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Pro
       );
     }
     if (a.status === "CREATED") return waitForConcurrentAttempt(opts);
+    if (a.returnedAt) {
+      // The applicant already came back from Invoice Cloud: the page may have been paid and
+      // is one-time. Show the payment's status instead of sending them to pay again.
+      return { hostedPageUrl: paths.portal.payment(a.id), paymentId: a.id, resumed: true };
+    }
     await recordAuditEvent(db, { type: "payment.resumed", actorId: a.applicantId, billerId: a.billerId, attemptId: a.id });
     return { hostedPageUrl: a.hostedPageUrl!, paymentId: a.id, resumed: true };
   }

@@ -22,6 +22,7 @@ describe("verifyPostback", () => {
     ["a decline (amount not checked)", { Approved: "False", PaymentAmount: "0.00" }, { ok: true, approved: false }],
     ["a GUID in braces and upper case", { BillerGUID: `{${GUID.toUpperCase()}}` }, { ok: true }],
     ["lower-case true", { Approved: "true" }, { ok: true, approved: true }],
+    ["the reference echoed in upper case", { BillerReference: REF.toUpperCase() }, { ok: true }],
     ["a wrong reference (not genuine)", { BillerReference: "b".repeat(64) }, { ok: false, genuine: false }],
     ["a wrong BillerGUID", { BillerGUID: "0b8e7d6c-5a4f-4e3d-9c2b-1a0f9e8d7c6b" }, { ok: false, genuine: true }],
     ["a missing BillerGUID when one is configured", { BillerGUID: undefined }, { ok: false, genuine: true }],

@@ -1,5 +1,6 @@
 // Checks a postback against the attempt it names, before anything changes. Pure.
 // Neither public CPV2 client found a signature, so trust comes from our own records.
+import crypto from "node:crypto";
 import { parseDollarsToCents } from "../money";
 import type { PostbackFields } from "../cpv2/schemas";
 
@@ -13,12 +14,19 @@ export type Verification =
   | { ok: true; approved: boolean; paidCents: number; feeCents: number }
   | { ok: false; genuine: boolean; reason: string };
 
+/** Constant-time and case-insensitive (the reference is hex; an echo may change its case). */
+function sameSecret(received: string, expected: string): boolean {
+  const a = Buffer.from(received.trim().toLowerCase());
+  const b = Buffer.from(expected.toLowerCase());
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
 const sameGuid = (a: string, b: string) => a.trim().replace(/[{}]/g, "").toLowerCase() === b.trim().replace(/[{}]/g, "").toLowerCase();
 
 export function verifyPostback(attempt: AttemptForVerification, fields: PostbackFields): Verification {
   // The reference is a 256-bit secret shared only with Invoice Cloud: without it, the sender is
   // not Invoice Cloud, and the attempt must not be touched (a forger must not block the real notice).
-  if (fields.BillerReference !== attempt.billerReference) {
+  if (!sameSecret(fields.BillerReference, attempt.billerReference)) {
     return { ok: false, genuine: false, reason: "BillerReference does not match this payment" };
   }
   if (attempt.configuredBillerGuid && (!fields.BillerGUID || !sameGuid(fields.BillerGUID, attempt.configuredBillerGuid))) {

@@ -6,6 +6,6 @@ export const STATUS_LABEL: Record<AttemptStatus, string> = {
   PAID: "Paid",
   DECLINED: "Declined",
   FAILED: "Could not start",
-  EXPIRED: "Expired (not paid)",
+  EXPIRED: "Expired (not confirmed)",
   NEEDS_REVIEW: "Being checked by the municipality",
 };

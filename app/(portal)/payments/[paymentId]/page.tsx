@@ -64,7 +64,11 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
       {payment.status === "FAILED" ? (
         <Banner tone="error" title="The payment did not start">Invoice Cloud could not open the payment page. Nothing was charged.</Banner>
       ) : null}
-      {payment.status === "EXPIRED" ? <Banner tone="warning" title="This payment expired">It was not completed. Nothing was charged.</Banner> : null}
+      {payment.status === "EXPIRED" ? (
+        <Banner tone="warning" title="This payment expired">
+          Invoice Cloud never confirmed it, and you did not come back from its page. If you did complete a payment, contact {payment.biller.name} before paying again.
+        </Banner>
+      ) : null}
       {payment.status === "NEEDS_REVIEW" ? (
         <Banner tone="warning" title="The municipality is checking this payment">
           Invoice Cloud reported something we could not match to your invoice. Please do not pay again: {payment.biller.name} will contact you.
