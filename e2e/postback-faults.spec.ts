@@ -1,0 +1,65 @@
+// Invoice Cloud misbehaving, end to end through the sandbox's faults: duplicate, forged,
+// out-of-order, lost-then-retried and dropped-then-resent postbacks.
+import { expect, sandbox, signIn, test } from "./fixtures";
+import { arrangeApplicant, CARDS, invoiceRow, payOnInvoiceCloud } from "./payment-helpers";
+
+test.beforeEach(async () => {
+  await sandbox.clearFaults();
+});
+
+async function payOne(page: import("@playwright/test").Page, db: import("../lib/prisma-client").Db) {
+  const arranged = await arrangeApplicant(db, [6000]);
+  await signIn(page, arranged.applicant.email);
+  await invoiceRow(page, arranged.invoices[0]!.invoiceNumber).getByRole("button", { name: "PAY ONLINE" }).click();
+  await payOnInvoiceCloud(page, CARDS.approve);
+  const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { applicantId: arranged.applicant.id } });
+  return { ...arranged, attempt };
+}
+
+async function verdicts(db: import("../lib/prisma-client").Db, paymentId: string, expectedCount: number) {
+  await expect.poll(() => db.postbackReceipt.count({ where: { paymentId } }), { timeout: 15_000 }).toBe(expectedCount);
+  const rows = await db.postbackReceipt.findMany({ where: { paymentId }, orderBy: { receivedAt: "asc" }, select: { verdict: true } });
+  return rows.map((r) => r.verdict).sort();
+}
+
+test("duplicates, forgeries and an older decline change nothing after the real approval", async ({ page, db }) => {
+  for (const fault of [
+    { fault: "postback_duplicate", count: 3 },
+    { fault: "forged_unknown_reference" },
+    { fault: "forged_wrong_amount" },
+    { fault: "postback_out_of_order" },
+  ]) {
+    await sandbox.addFault({ ...fault, scope: "next" });
+  }
+  const { invoices, attempt } = await payOne(page, db);
+  // 3 copies of the real postback + 2 forgeries + 1 older decline.
+  expect(await verdicts(db, attempt.id, 6)).toEqual(["duplicate", "duplicate", "ignored", "needs_review", "paid", "rejected"]);
+  const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } });
+  expect(invoice).toMatchObject({ status: "PAID", paidAmountCents: 6000 });
+  const after = await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  expect(after.status).toBe("PAID"); // the forged underpayment is flagged, the real payment stands
+  expect(after.reviewReason).toMatch(/0\.01/);
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page.getByText("Payment received")).toBeVisible();
+});
+
+test("a postback lost twice is delivered by the sandbox's retries", async ({ page, db }) => {
+  await sandbox.addFault({ fault: "postback_fail_first", count: 2, scope: "next" });
+  const { invoices, attempt } = await payOne(page, db);
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
+  expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("PAID");
+  expect(await verdicts(db, attempt.id, 1)).toEqual(["paid"]);
+});
+
+test("a dropped postback leaves the payment 'confirming' until it is resent", async ({ page, db }) => {
+  await sandbox.addFault({ fault: "postback_drop", scope: "next" });
+  const { invoices } = await payOne(page, db);
+  const paymentGuid = (await page.locator("#payment-guid").innerText()).trim();
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page.getByText("We're confirming your payment with Invoice Cloud")).toBeVisible();
+  expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("UNPAID");
+  await sandbox.call("POST", `/__sandbox/postbacks/${paymentGuid}/resend`);
+  await expect(page.getByText("Payment received")).toBeVisible({ timeout: 15_000 });
+  expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("PAID");
+});
