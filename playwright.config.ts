@@ -14,7 +14,7 @@ const appEnv = (port: number) => ({
   ENCRYPTION_KEYS: E2E.encryptionKeys,
   INVOICE_CLOUD_BASE_URL: E2E.sandboxUrl,
   RETURN_CONFIRM_TIMEOUT_SECONDS: "20",
-  LOG_LEVEL: "warn",
+  LOG_LEVEL: "info",
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
 });
@@ -68,7 +68,7 @@ export default defineConfig({
         {
           command: "bash scripts/e2e-app.sh",
           url: `http://localhost:${E2E.appPort}/api/health`,
-          env: { ...appEnv(E2E.appPort), DATABASE_URL: E2E.databaseUrl },
+          env: { ...appEnv(E2E.appPort), DATABASE_URL: E2E.databaseUrl, APP_LOG: E2E.appLog },
           reuseExistingServer: false,
           timeout: 120_000,
         },

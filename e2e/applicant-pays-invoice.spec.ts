@@ -167,9 +167,26 @@ test("another applicant's payment page is not shown", async ({ page, db }) => {
   const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { applicantId: applicant.id } });
   await page.goto("/invoices");
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
   await signIn(page, other.applicant.email);
   const response = await page.goto(`/payments/${attempt.id}`);
   expect(response?.status()).toBe(404);
   await page.goto(`/invoices?number=${invoices[0]!.invoiceNumber}`);
   await expect(page.getByText("No invoice with that number on your account.")).toBeVisible();
+});
+
+test("Return to Home Page after the session expired: sign in, then the payment shows PAID", async ({ page, db, context }) => {
+  const { applicant, invoices } = await arrangeApplicant(db, [8800]);
+  await signIn(page, applicant.email);
+  await invoiceRow(page, invoices[0]!.invoiceNumber).getByRole("button", { name: "PAY ONLINE" }).click();
+  await payOnInvoiceCloud(page, CARDS.approve);
+  await context.clearCookies(); // the portal session is gone while the applicant was at Invoice Cloud
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpayments%2F/);
+  await expect(page.getByText(invoices[0]!.invoiceNumber)).toHaveCount(0); // nothing shown before sign-in
+  await page.getByLabel("Email").fill(applicant.email);
+  await page.getByLabel("Password").fill("permitpay-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Payment received")).toBeVisible();
+  await expect(invoiceRow(page, invoices[0]!.invoiceNumber).getByText("PAID", { exact: true })).toBeVisible();
 });

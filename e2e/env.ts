@@ -18,6 +18,8 @@ export const E2E = {
     process.env.E2E_DATABASE_URL ??
     withSchema(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL, process.env.E2E_SCHEMA),
   pgliteDir: process.env.E2E_PGLITE_DIR,
+  /** The local app's output, kept to check that no secret is ever logged. */
+  appLog: `${process.cwd()}/reports/e2e-app-${process.env.E2E_SCHEMA}.log`,
   nextauthSecret: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
   encryptionKeys: process.env.E2E_ENCRYPTION_KEYS ?? "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 };

@@ -9,6 +9,7 @@ export default async function teardown() {
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS "${process.env.E2E_SCHEMA}" CASCADE`);
   await client.end();
+  fs.rmSync(E2E.appLog, { force: true });
   if (E2E.pgliteDir) {
     fs.rmSync(E2E.pgliteDir, { recursive: true, force: true });
     fs.rmSync(`${E2E.pgliteDir}.owner.json`, { force: true });

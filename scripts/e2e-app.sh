@@ -8,4 +8,10 @@ if [[ -n "${DATABASE_URL:-}" ]]; then
 fi
 npx prisma migrate deploy >/dev/null 2>&1 || npx prisma migrate deploy
 npx tsx prisma/seed.ts
-exec npx next start -p "${PORT:?}" -H 127.0.0.1
+if [[ -n "${APP_LOG:-}" ]]; then
+  # Kept for the "no secret in the logs" check (e2e/secrets-never-logged.spec.ts).
+  mkdir -p "$(dirname "$APP_LOG")"
+  npx next start -p "${PORT:?}" -H 127.0.0.1 2>&1 | tee "$APP_LOG"
+else
+  exec npx next start -p "${PORT:?}" -H 127.0.0.1
+fi

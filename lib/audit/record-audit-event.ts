@@ -6,6 +6,7 @@ import { redactSecrets } from "./redact";
 export type AuditEventType =
   | "settings.updated"
   | "settings.connection_tested"
+  | "settings.key_reencrypted"
   | "biller.created"
   | "biller.updated"
   | "biller_admin.created"

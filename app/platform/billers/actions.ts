@@ -10,6 +10,7 @@ import { removeInvoiceType } from "@/lib/billers/remove-invoice-type";
 import { updateBiller } from "@/lib/billers/update-biller";
 import { UserFacingError } from "@/lib/errors";
 import { paths } from "@/lib/paths";
+import { reencryptApiKeys } from "@/lib/settings/reencrypt-api-keys";
 import { billerAdminSchema, billerDetailsSchema, billerIdSchema, invoiceTypeSchema } from "./schema";
 
 function parseBillerId(value: unknown): string {
@@ -96,5 +97,24 @@ export async function removeInvoiceTypeAction(billerId: unknown, typeId: unknown
     return { ok: true, message: `Type ID ${parsed.data} removed`, data: undefined };
   } catch (error) {
     return actionFailure(error, "removeInvoiceType");
+  }
+}
+
+// reencryptApiKeysAction: after an encryption key rotation, move every stored API key to the newest key.
+export async function reencryptApiKeysAction(): Promise<ActionResult> {
+  try {
+    const user = await requireRole("PLATFORM_ADMIN");
+    const { reencrypted, alreadyCurrent, unreadable } = await reencryptApiKeys({ actorId: user.id });
+    const parts = [`${reencrypted} re-encrypted`, `${alreadyCurrent} already on the newest key`];
+    if (unreadable.length) {
+      return {
+        ok: false,
+        message: `${parts.join(", ")}. No configured encryption key opens the API key of: ${unreadable.join(", ")}. Put the old key back in ENCRYPTION_KEYS, or ask those billers to enter their key again.`,
+        fieldErrors: {},
+      };
+    }
+    return { ok: true, message: `${parts.join(", ")}.`, data: undefined };
+  } catch (error) {
+    return actionFailure(error, "reencryptApiKeys");
   }
 }

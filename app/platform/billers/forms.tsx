@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { secondaryButtonClass } from "@/components/ui";
 import { paths } from "@/lib/paths";
 import {
+  reencryptApiKeysAction,
   addInvoiceTypeAction,
   createBillerAction,
   createBillerAdminAction,
@@ -133,6 +134,33 @@ export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId:
       {error ? (
         <p role="alert" className="mt-1 text-sm font-semibold text-red-700">
           {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ReencryptKeysButton() {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  return (
+    <div>
+      <button
+        type="button"
+        className={secondaryButtonClass}
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const r = await reencryptApiKeysAction().catch(() => null);
+            setResult(r ? { ok: r.ok, message: r.message } : { ok: false, message: "Something went wrong. Try again." });
+          })
+        }
+      >
+        {pending ? "Re-encrypting…" : "Re-encrypt API keys with the newest key"}
+      </button>
+      {result ? (
+        <p role={result.ok ? "status" : "alert"} className={`mt-2 text-sm font-semibold ${result.ok ? "text-green-800" : "text-red-700"}`}>
+          {result.message}
         </p>
       ) : null}
     </div>

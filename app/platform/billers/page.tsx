@@ -5,7 +5,7 @@ import { requireRolePage } from "@/lib/auth/guards";
 import { listBillers } from "@/lib/billers/list-billers";
 import { paths } from "@/lib/paths";
 import { READINESS_TEXT } from "@/lib/settings/readiness-text";
-import { BillerDetailsForm } from "./forms";
+import { BillerDetailsForm, ReencryptKeysButton } from "./forms";
 
 export const metadata: Metadata = { title: "Billers" };
 
@@ -59,6 +59,16 @@ export default async function BillersPage() {
           Add a biller
         </h2>
         <BillerDetailsForm />
+      </section>
+      <section aria-labelledby="key-rotation" className="mt-10 max-w-xl rounded border border-slate-200 bg-white p-6">
+        <h2 id="key-rotation" className="mb-2 text-xl font-semibold">
+          Encryption key rotation
+        </h2>
+        <p className="mb-4 text-sm text-slate-700">
+          After putting a new key first in <code>ENCRYPTION_KEYS</code> and restarting, move the stored Invoice Cloud API keys to it.
+          Then the old key can be removed (docs/operations.md).
+        </p>
+        <ReencryptKeysButton />
       </section>
     </>
   );
