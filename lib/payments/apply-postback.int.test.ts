@@ -95,6 +95,13 @@ describe.skipIf(kind === "none")(`applyPostback (${kind})`, () => {
     expect(await db.auditEvent.count({ where: { attemptId: ctx.attempt.id, type: "postback.needs_review" } })).toBe(1);
   });
 
+  it("the same flagged notice again (Invoice Cloud's retry) is acknowledged once, not flagged twice", async () => {
+    const pb = postbackFields(ctx.attempt, { PaymentAmount: "1311.00" });
+    expect((await applyPostback({ paymentId: ctx.attempt.id, ...pb })).outcome).toBe("needs_review");
+    expect((await applyPostback({ paymentId: ctx.attempt.id, ...pb })).outcome).toBe("duplicate");
+    expect(await db.auditEvent.count({ where: { attemptId: ctx.attempt.id, type: "postback.needs_review" } })).toBe(1);
+  });
+
   it("a convenience fee on top of the exact amount is accepted", async () => {
     expect((await apply({ PaymentAmount: "1312.50", ConvenienceFee: "2.50" })).outcome).toBe("paid");
     expect(await attemptNow()).toMatchObject({ paidAmountCents: 131250, convenienceFeeCents: 250 });

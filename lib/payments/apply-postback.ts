@@ -136,6 +136,17 @@ async function flagForReview(opts: {
   fields: PostbackFields;
   receipt: (tx: Tx, verdict: PostbackOutcome, reason?: string) => Promise<unknown>;
 }): Promise<PostbackResult> {
+  // Invoice Cloud retries a 4xx: the same notice again is already flagged, so answer 2xx and stop.
+  if (opts.fields.PaymentGUID) {
+    const seen = await db.postbackReceipt.findFirst({
+      where: { attemptId: opts.attemptId, verdict: "needs_review", fields: { path: ["PaymentGUID"], equals: opts.fields.PaymentGUID } },
+      select: { id: true },
+    });
+    if (seen) {
+      await db.$transaction((tx) => opts.receipt(tx, "duplicate", "Already flagged for review"));
+      return { outcome: "duplicate", reason: "Already flagged for review" };
+    }
+  }
   await db.$transaction(async (tx) => {
     // A PAID attempt stays PAID (its invoices were rightly paid); the extra notice is flagged.
     await tx.paymentAttempt.updateMany({

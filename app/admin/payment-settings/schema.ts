@@ -11,6 +11,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PAYMENT_SETTINGS_MESSAGES = {
   apiKeyRequired: "Enter the API key",
   apiKeySpaces: "Enter the API key without spaces",
+  apiKeyTooShort: "Enter the whole API key (at least 12 characters)",
   apiKeyTooLong: "Enter an API key of 256 characters or fewer",
   billerGuid: "Enter the BillerGUID like 6f1c9a2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b",
   invoiceType: "Select an invoice type",
@@ -30,6 +31,8 @@ export const paymentSettingsSchema = z.object({
     .trim()
     .max(256, M.apiKeyTooLong)
     .refine((v) => !/\s/.test(v), M.apiKeySpaces)
+    // Also keeps "•••• last 4" from showing most of a short key.
+    .refine((v) => v === "" || v.length >= 12, M.apiKeyTooShort)
     .transform(blankToNull),
   billerGuid: z
     .string()

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
+import { countPostbackOutcomes, POSTBACK_VERDICTS } from "@/lib/admin/count-postback-outcomes";
 import { listBillers } from "@/lib/billers/list-billers";
 import { paths } from "@/lib/paths";
 import { READINESS_TEXT } from "@/lib/settings/readiness-text";
@@ -12,9 +13,24 @@ export const metadata: Metadata = { title: "Billers" };
 export default async function BillersPage() {
   await requireRolePage("PLATFORM_ADMIN", paths.platform.billers);
   const billers = await listBillers();
+  // eslint-disable-next-line react-hooks/purity -- a server render reads the clock once
+  const postbacks = await countPostbackOutcomes({ since: new Date(Date.now() - 24 * 3600_000) });
   return (
     <>
       <PageTitle lead="Municipalities that take permit fees through PermitPay. API keys are never shown here.">Billers</PageTitle>
+      <section aria-labelledby="postbacks" className="mb-8 rounded border border-slate-200 bg-white p-4">
+        <h2 id="postbacks" className="mb-2 font-semibold">
+          Invoice Cloud postbacks, last 24 hours
+        </h2>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          {POSTBACK_VERDICTS.map((v) => (
+            <div key={v} className="flex gap-1">
+              <dt className="text-slate-600">{v.replace("_", " ")}</dt>
+              <dd className={`font-semibold tabular-nums ${postbacks[v] > 0 && ["needs_review", "rejected", "unknown"].includes(v) ? "text-red-700" : ""}`}>{postbacks[v]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
       <table className="mb-10 w-full border-collapse bg-white text-left text-sm">
         <caption className="sr-only">Billers and whether their payment settings are complete</caption>
         <thead>
