@@ -63,3 +63,33 @@ test("a dropped postback leaves the payment 'confirming' until it is resent", as
   await expect(page.getByText("Payment received")).toBeVisible({ timeout: 15_000 });
   expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("PAID");
 });
+
+test("a biller admin settles a payment that needs review, and the applicant then sees it PAID", async ({ page, db }) => {
+  const arranged = await arrangeApplicant(db, [6000]);
+  await signIn(page, arranged.applicant.email);
+  await invoiceRow(page, arranged.invoices[0]!.invoiceNumber).getByRole("button", { name: "PAY ONLINE" }).click();
+  await payOnInvoiceCloud(page, CARDS.wrongAmount);
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page.getByText("The municipality is checking this payment")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(page, "admin@mississauga.permitpay.test");
+  await page.goto("/admin/payments");
+  const row = page.getByRole("row").filter({ hasText: arranged.applicant.email });
+  await expect(row).toContainText("NEEDS REVIEW");
+  await row.getByRole("button", { name: "Settle payment" }).click();
+  await expect(row.getByText("Choose what happened to this payment")).toBeVisible();
+  await row.getByLabel("Money kept: mark the invoices PAID").check();
+  await row.getByLabel("Note").fill("Invoice Cloud portal shows $61.00 taken; $1.00 refunded");
+  await row.getByRole("button", { name: "Settle payment" }).click();
+  await expect(page.getByText("Payment settled")).toBeVisible();
+  expect((await db.invoice.findUniqueOrThrow({ where: { id: arranged.invoices[0]!.id } })).status).toBe("PAID");
+  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "payment.review_resolved", data: { path: ["note"], string_contains: "$1.00 refunded" } } });
+  expect(audit.data).toMatchObject({ resolution: "mark_paid" });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signIn(page, arranged.applicant.email);
+  await expect(invoiceRow(page, arranged.invoices[0]!.invoiceNumber).getByText("PAID", { exact: true })).toBeVisible();
+});

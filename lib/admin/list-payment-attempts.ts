@@ -28,7 +28,7 @@ export async function listPaymentAttempts(opts: { billerId: string; page: number
         invoices: { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" } },
       },
     }),
-    db.paymentAttempt.count({ where: { ...where, status: "NEEDS_REVIEW" } }),
+    db.paymentAttempt.count({ where: { ...where, OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewReason: { not: null } }] } }),
   ]);
   return { rows, total, needsReview, page, pageCount: Math.max(1, Math.ceil(total / ATTEMPTS_PAGE_SIZE)) };
 }

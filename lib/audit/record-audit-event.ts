@@ -20,6 +20,7 @@ export type AuditEventType =
   | "payment.paid"
   | "payment.declined"
   | "payment.expired"
+  | "payment.review_resolved"
   | "postback.received"
   | "postback.rejected"
   | "postback.needs_review";

@@ -7,6 +7,7 @@ import { getBillerSummary } from "@/lib/billers/get-biller-summary";
 import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
+import { ResolveReviewForm } from "./resolve-review-form";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -54,7 +55,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             {list.rows.map((a) => (
               <tr
                 key={a.id}
-                className={a.status === "NEEDS_REVIEW" ? "border-l-4 border-red-700 bg-red-50 align-top" : "border-b border-slate-200 align-top"}
+                className={a.status === "NEEDS_REVIEW" || a.reviewReason ? "border-l-4 border-red-700 bg-red-50 align-top" : "border-b border-slate-200 align-top"}
               >
                 <td className="p-2">
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}>
@@ -74,7 +75,12 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
                 <td className="p-2 font-mono text-xs">{a.invoices.map((i) => i.invoice.invoiceNumber).join(", ")}</td>
                 <td className="p-2 whitespace-nowrap">{when(a.createdAt)}</td>
                 <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
-                <td className="p-2">{a.reviewReason ?? a.failureReason ?? ""}</td>
+                <td className="p-2">
+                  {a.reviewReason ?? a.failureReason ?? ""}
+                  {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewReason) ? (
+                    <ResolveReviewForm attemptId={a.id} flaggedPaid={a.status === "PAID"} />
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
