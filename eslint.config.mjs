@@ -3,7 +3,18 @@ import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 const config = [
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "coverage/**"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "coverage/**",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {
@@ -25,7 +36,18 @@ const config = [
   },
   {
     // Tooling and tests set up the environment they run in.
-    files: ["lib/env.ts", "prisma.config.ts", "scripts/**", "e2e/**", "test/**", "bench/**", "playwright.config.ts", "vitest.config.ts", "**/*.test.ts", "instrumentation.ts"],
+    files: [
+      "lib/env.ts",
+      "prisma.config.ts",
+      "scripts/**",
+      "e2e/**",
+      "test/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "**/*.test.ts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {
@@ -34,7 +56,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/*", "../../lib/*", "../../app/*", "../../prisma/*", "@prisma/*"], message: "The sandbox imports nothing from the app." }] },
+        {
+          patterns: [
+            {
+              group: ["@/*", "../../lib/*", "../../app/*", "../../prisma/*", "@prisma/*"],
+              message: "The sandbox imports nothing from the app.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,6 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
-  adapter: async () => createAdapterFactory(
-      targetFromEnv({ DATABASE_URL: process.env.DATABASE_URL, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR }),
-    ),
+  adapter: async () =>
+    createAdapterFactory(targetFromEnv({ DATABASE_URL: process.env.DATABASE_URL, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR })),
 });

@@ -21,11 +21,18 @@ async function main() {
   const { applicant, permit } = await arrangeInvoices(db, biller.id, []);
   const numbers: string[] = [];
   for (let i = 0; i < 500; i++) numbers.push((await createInvoice(db, { permit, amountCents: 1000 + i })).invoiceNumber);
-  for (let a = 0; a < 4; a++) await arrangeInvoices(db, biller.id, Array.from({ length: 500 }, (_, i) => 500 + i));
+  for (let a = 0; a < 4; a++)
+    await arrangeInvoices(
+      db,
+      biller.id,
+      Array.from({ length: 500 }, (_, i) => 500 + i),
+    );
 
   await timeAsync(`${label}: list invoices, page 1 of 20 (500 invoices)`, 200, () => listInvoices({ applicantId: applicant.id, page: 1 }));
   await timeAsync(`${label}: list invoices, page 20 of 20`, 200, () => listInvoices({ applicantId: applicant.id, page: 20 }));
-  await timeAsync(`${label}: retrieve an invoice by number`, 200, (i) => findInvoiceByNumber({ applicantId: applicant.id, invoiceNumber: numbers[i % 500]! }));
+  await timeAsync(`${label}: retrieve an invoice by number`, 200, (i) =>
+    findInvoiceByNumber({ applicantId: applicant.id, invoiceNumber: numbers[i % 500]! }),
+  );
 
   const attempts: Awaited<ReturnType<typeof arrangeAttempt>>[] = [];
   for (let i = 0; i < 200; i++) {
@@ -33,9 +40,15 @@ async function main() {
     attempts.push(await arrangeAttempt(db, { billerId: biller.id, applicantId: a.id, invoices }));
   }
   const sent = attempts.map((a) => postbackFields(a));
-  await timeAsync(`${label}: apply an approved postback (verify + mark PAID)`, 200, (i) => applyPostback({ paymentId: attempts[i]!.id, ...sent[i]! }));
-  await timeAsync(`${label}: apply the same postback again (duplicate)`, 200, (i) => applyPostback({ paymentId: attempts[i]!.id, ...sent[i]! }));
-  await timeAsync(`${label}: unknown payment-id postback`, 200, () => applyPostback({ paymentId: randomUUID(), ...postbackFields(attempts[0]!) }));
+  await timeAsync(`${label}: apply an approved postback (verify + mark PAID)`, 200, (i) =>
+    applyPostback({ paymentId: attempts[i]!.id, ...sent[i]! }),
+  );
+  await timeAsync(`${label}: apply the same postback again (duplicate)`, 200, (i) =>
+    applyPostback({ paymentId: attempts[i]!.id, ...sent[i]! }),
+  );
+  await timeAsync(`${label}: unknown payment-id postback`, 200, () =>
+    applyPostback({ paymentId: randomUUID(), ...postbackFields(attempts[0]!) }),
+  );
   await db.$disconnect();
 }
 

@@ -22,8 +22,18 @@ function pure() {
     invoices: Array.from({ length: 5 }, (_, i) => ({ invoiceNumber: `1759220614100${i}`, amountDueCents: 6000 + i })),
   };
   timeIt("buildCpv2Request (5 invoices)", 5000, () => buildCpv2Request(input));
-  const attempt = { billerReference: input.billerReference, totalCents: 30010, configuredBillerGuid: "6f1c9a2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b" };
-  const fields = { Approved: "True", PaymentAmount: "300.10", ConvenienceFee: "0.00", BillerReference: input.billerReference, BillerGUID: attempt.configuredBillerGuid };
+  const attempt = {
+    billerReference: input.billerReference,
+    totalCents: 30010,
+    configuredBillerGuid: "6f1c9a2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b",
+  };
+  const fields = {
+    Approved: "True",
+    PaymentAmount: "300.10",
+    ConvenienceFee: "0.00",
+    BillerReference: input.billerReference,
+    BillerGUID: attempt.configuredBillerGuid,
+  };
   timeIt("verifyPostback", 50000, () => verifyPostback(attempt, fields));
 }
 
@@ -38,7 +48,10 @@ async function main() {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "permitpay-bench-"));
   try {
-    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, stdio: "ignore" });
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir },
+      stdio: "ignore",
+    });
     child("PGlite", { DATABASE_URL: "", PGLITE_DATA_DIR: dir });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

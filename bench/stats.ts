@@ -8,7 +8,9 @@ export function summarize(samplesMs: number[]) {
 export function report(label: string, samplesMs: number[]) {
   const s = summarize(samplesMs);
   const f = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
-  console.log(`${label.padEnd(58)} n=${String(s.n).padStart(5)}  p50 ${f(s.p50).padStart(10)}  p95 ${f(s.p95).padStart(10)}  max ${f(s.max).padStart(10)}`);
+  console.log(
+    `${label.padEnd(58)} n=${String(s.n).padStart(5)}  p50 ${f(s.p50).padStart(10)}  p95 ${f(s.p95).padStart(10)}  max ${f(s.max).padStart(10)}`,
+  );
 }
 
 export function timeIt(label: string, n: number, fn: () => unknown) {

@@ -11,10 +11,18 @@ export function AuditEventTable({ rows, timeZone }: { rows: AuditRow[]; timeZone
       <caption className="sr-only">Audit events, newest first</caption>
       <thead>
         <tr className="border-b border-slate-300">
-          <th scope="col" className="p-2">Event</th>
-          <th scope="col" className="p-2">When</th>
-          <th scope="col" className="p-2">By</th>
-          <th scope="col" className="p-2">Details</th>
+          <th scope="col" className="p-2">
+            Event
+          </th>
+          <th scope="col" className="p-2">
+            When
+          </th>
+          <th scope="col" className="p-2">
+            By
+          </th>
+          <th scope="col" className="p-2">
+            Details
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -13,7 +13,13 @@ export function ErrorSummary({ errors }: { errors: { field: string; message: str
   }, [signature]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-6 border-4 border-red-700 bg-white p-4 focus:outline-3 focus:outline-amber-400">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+      className="mb-6 border-4 border-red-700 bg-white p-4 focus:outline-3 focus:outline-amber-400"
+    >
       <h2 id={titleId} className="text-lg font-semibold text-slate-900">
         There is a problem
       </h2>

@@ -21,7 +21,7 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href={paths.home} className="text-lg font-semibold text-brand-900">
+        <Link href={paths.home} className="text-brand-900 text-lg font-semibold">
           PermitPay
         </Link>
         {user ? (

@@ -40,8 +40,7 @@ export const buttonClass =
   "inline-flex items-center justify-center rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:cursor-not-allowed disabled:bg-slate-400";
 export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60";
-export const inputClass =
-  "mt-1 block w-full rounded border border-slate-400 px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
+export const inputClass = "mt-1 block w-full rounded border border-slate-400 px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
 
 export function StatusBadge({ status }: { status: "PAID" | "UNPAID" }) {
   return status === "PAID" ? (

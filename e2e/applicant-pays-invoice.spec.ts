@@ -58,7 +58,9 @@ test("a declined card leaves the invoice unpaid and offers to try again", async 
   await expect(page.getByText("Your payment was declined")).toBeVisible();
   await expect(invoiceRow(page, invoice.invoiceNumber).getByText("UNPAID")).toBeVisible();
   expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe("UNPAID");
-  expect(await db.paymentAttempt.findMany({ where: { applicantId: applicant.id }, select: { status: true } })).toEqual([{ status: "DECLINED" }]);
+  expect(await db.paymentAttempt.findMany({ where: { applicantId: applicant.id }, select: { status: true } })).toEqual([
+    { status: "DECLINED" },
+  ]);
 
   // A new attempt, a new Invoice Cloud session, this time approved.
   await page.getByRole("button", { name: "Try again: PAY ONLINE" }).click();

@@ -35,8 +35,7 @@ function collectResponses(page: Page) {
   return async () => Promise.all(bodies);
 }
 
-const settingsRow = (db: Db, billerId: string) =>
-  db.paymentSettings.findUnique({ where: { billerId }, omit: { apiKeyCiphertext: false } });
+const settingsRow = (db: Db, billerId: string) => db.paymentSettings.findUnique({ where: { billerId }, omit: { apiKeyCiphertext: false } });
 
 /** Fills the given fields and saves; unless `sent` is false, waits for the server action's answer. */
 async function fillAndSave(
@@ -64,7 +63,11 @@ test("a biller admin configures the settings; the key is masked and never in any
   await expect(page.getByRole("heading", { name: "Configure Payment Page Settings" })).toBeVisible();
   await expect(page.getByText(biller.name)).toBeVisible();
   await expect(page.getByText("Settings incomplete")).toBeVisible();
-  await expect(page.getByLabel("Invoice type").locator("option")).toHaveText(["Select an invoice type", "42 — Building permit fees", "43 — Development charges"]);
+  await expect(page.getByLabel("Invoice type").locator("option")).toHaveText([
+    "Select an invoice type",
+    "42 — Building permit fees",
+    "43 — Development charges",
+  ]);
   // Help texts from the design document.
   await expect(page.getByText("Support → Documentation/APIs → Application API Keys")).toBeVisible();
   await expect(page.getByText("Support → Documentation/APIs → Integration Documentation")).toBeVisible();
@@ -197,7 +200,10 @@ test("Test connection reports success with the stored key and the failure with a
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByTestId("connection-result")).toContainText("Invoice Cloud rejected the API key");
 
-  const events = await db.auditEvent.findMany({ where: { billerId: biller.id, type: "settings.connection_tested" }, orderBy: { at: "asc" } });
+  const events = await db.auditEvent.findMany({
+    where: { billerId: biller.id, type: "settings.connection_tested" },
+    orderBy: { at: "asc" },
+  });
   expect(events.map((e) => e.data)).toEqual([
     expect.objectContaining({ keySource: "entered", result: "connected" }),
     expect.objectContaining({ keySource: "stored", result: "connected" }),

@@ -4,7 +4,12 @@ import type { Db } from "../lib/prisma-client";
 import { createInvoice, createPermit, createUser } from "../prisma/factories";
 import { expect } from "./fixtures";
 
-export const CARDS = { approve: "4242 4242 4242 4242", decline: "4000 0000 0000 0002", delayed: "4000 0000 0000 0077", wrongAmount: "4000 0000 0000 0101" };
+export const CARDS = {
+  approve: "4242 4242 4242 4242",
+  decline: "4000 0000 0000 0002",
+  delayed: "4000 0000 0000 0077",
+  wrongAmount: "4000 0000 0000 0101",
+};
 
 /** A new applicant of the seeded, configured City of Mississauga, with invoices of the given amounts. */
 export async function arrangeApplicant(db: Db, amountsCents: number[]) {

@@ -20,7 +20,9 @@ test("a platform admin adds a biller, a type id and a biller admin; the type id 
   await page.getByLabel("DBA name").fill("Platform Town");
   await page.getByLabel("Time zone").fill("Mars/Olympus");
   await page.getByRole("button", { name: "Add biller" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter an IANA time zone like America/Toronto");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
+    "Enter an IANA time zone like America/Toronto",
+  );
   expect(await db.biller.count({ where: { name } })).toBe(0);
   await page.getByLabel("Time zone").fill("America/Vancouver");
   await page.getByRole("button", { name: "Add biller" }).click();
@@ -102,7 +104,14 @@ test("the type id in use cannot be removed; another can; the key is never shown 
     ],
   });
   await db.paymentSettings.create({
-    data: { billerId: biller.id, apiKeyCiphertext: "v1:e2e:x:y:z", apiKeyLast4: "q7z9", apiKeySetById: admin.id, apiKeySetAt: new Date(), invoiceTypeId: 42 },
+    data: {
+      billerId: biller.id,
+      apiKeyCiphertext: "v1:e2e:x:y:z",
+      apiKeyLast4: "q7z9",
+      apiKeySetById: admin.id,
+      apiKeySetAt: new Date(),
+      invoiceTypeId: 42,
+    },
   });
   const bodies: Promise<string>[] = [];
   page.on("response", (r) => {

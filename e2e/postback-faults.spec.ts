@@ -85,7 +85,9 @@ test("a biller admin settles a payment that needs review, and the applicant then
   await row.getByRole("button", { name: "Settle payment" }).click();
   await expect(page.getByText("Payment settled")).toBeVisible();
   expect((await db.invoice.findUniqueOrThrow({ where: { id: arranged.invoices[0]!.id } })).status).toBe("PAID");
-  const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "payment.review_resolved", data: { path: ["note"], string_contains: "$1.00 refunded" } } });
+  const audit = await db.auditEvent.findFirstOrThrow({
+    where: { type: "payment.review_resolved", data: { path: ["note"], string_contains: "$1.00 refunded" } },
+  });
   expect(audit.data).toMatchObject({ resolution: "mark_paid" });
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -47,7 +47,11 @@ describe("lib/env", () => {
 
   it("defaults to the real Invoice Cloud in production and to the sandbox elsewhere", async () => {
     expect((await loadWith({ NODE_ENV: "test", INVOICE_CLOUD_BASE_URL: undefined })).INVOICE_CLOUD_BASE_URL).toBe("http://localhost:4010");
-    const prod = await loadWith({ NODE_ENV: "production", INVOICE_CLOUD_BASE_URL: undefined, PUBLIC_BASE_URL: "https://permits.example.org" });
+    const prod = await loadWith({
+      NODE_ENV: "production",
+      INVOICE_CLOUD_BASE_URL: undefined,
+      PUBLIC_BASE_URL: "https://permits.example.org",
+    });
     expect(prod.INVOICE_CLOUD_BASE_URL).toBe("https://www.invoicecloud.com");
   });
 });

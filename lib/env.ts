@@ -42,9 +42,7 @@ export const env = createEnv({
     // Invoice Cloud's ReturnURL and PostBackURL are built from it: no silent localhost in production.
     PUBLIC_BASE_URL: isProduction ? z.url() : z.url().default(process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
     ENCRYPTION_KEYS: encryptionKeys,
-    INVOICE_CLOUD_BASE_URL: z
-      .url()
-      .default(isProduction ? "https://www.invoicecloud.com" : "http://localhost:4010"),
+    INVOICE_CLOUD_BASE_URL: z.url().default(isProduction ? "https://www.invoicecloud.com" : "http://localhost:4010"),
     INVOICE_CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     PAYMENT_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(90),
     RETURN_CONFIRM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),

@@ -22,8 +22,7 @@ export const paths = {
   api: {
     health: "/api/health",
     icopReturn: (paymentId: string) => `/api/command/payment/icop-return?payment-id=${encodeURIComponent(paymentId)}`,
-    icopPostback: (paymentId: string) =>
-      `/api/command/payment/icop-postback?payment-id=${encodeURIComponent(paymentId)}`,
+    icopPostback: (paymentId: string) => `/api/command/payment/icop-postback?payment-id=${encodeURIComponent(paymentId)}`,
   },
 } as const;
 

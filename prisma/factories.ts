@@ -42,10 +42,7 @@ export async function createUser(
   });
 }
 
-export async function createPermit(
-  db: Db,
-  opts: { applicantId: string; billerId: string; number?: string; description?: string },
-) {
+export async function createPermit(db: Db, opts: { applicantId: string; billerId: string; number?: string; description?: string }) {
   return db.permit.create({
     data: {
       number: opts.number ?? `BP-${unique().toUpperCase()}`,

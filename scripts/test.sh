@@ -36,6 +36,7 @@ count_json() { # adds a runner's JSON summary to the totals
   passed=$((passed + p)); failed=$((failed + f))
 }
 
+check "format" npx prettier --check . --log-level warn
 check "lint" npx eslint . --max-warnings=0
 check "typecheck (app)" npx tsc --noEmit
 check "typecheck (sandbox)" npx tsc -p sandbox --noEmit

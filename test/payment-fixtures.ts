@@ -34,7 +34,10 @@ export async function arrangeInvoices(db: Db, billerId: string, amounts: number[
 }
 
 /** An attempt as startPayment leaves it after Invoice Cloud answered (REDIRECTED, invoices held). */
-export async function arrangeAttempt(db: Db, opts: { billerId: string; applicantId: string; invoices: { id: string; amountDueCents: number }[] }) {
+export async function arrangeAttempt(
+  db: Db,
+  opts: { billerId: string; applicantId: string; invoices: { id: string; amountDueCents: number }[] },
+) {
   const id = randomUUID();
   const totalCents = opts.invoices.reduce((s, i) => s + i.amountDueCents, 0);
   const attempt = await db.paymentAttempt.create({

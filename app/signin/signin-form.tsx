@@ -27,20 +27,48 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-6">
-      {failure ? <Banner tone="error" title="Sign-in failed">{failure}</Banner> : null}
+      {failure ? (
+        <Banner tone="error" title="Sign-in failed">
+          {failure}
+        </Banner>
+      ) : null}
       <div>
         <label htmlFor="email" className="font-medium">
           Email
         </label>
-        <input id="email" type="email" autoComplete="email" className={inputClass} aria-invalid={!!errors.email} aria-describedby="email-error" {...register("email")} />
-        {errors.email ? <p id="email-error" className="mt-1 text-sm text-red-700">{errors.email.message}</p> : null}
+        <input
+          id="email"
+          type="email"
+          autoComplete="email"
+          className={inputClass}
+          aria-invalid={!!errors.email}
+          aria-describedby="email-error"
+          {...register("email")}
+        />
+        {errors.email ? (
+          <p id="email-error" className="mt-1 text-sm text-red-700">
+            {errors.email.message}
+          </p>
+        ) : null}
       </div>
       <div>
         <label htmlFor="password" className="font-medium">
           Password
         </label>
-        <input id="password" type="password" autoComplete="current-password" className={inputClass} aria-invalid={!!errors.password} aria-describedby="password-error" {...register("password")} />
-        {errors.password ? <p id="password-error" className="mt-1 text-sm text-red-700">{errors.password.message}</p> : null}
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          className={inputClass}
+          aria-invalid={!!errors.password}
+          aria-describedby="password-error"
+          {...register("password")}
+        />
+        {errors.password ? (
+          <p id="password-error" className="mt-1 text-sm text-red-700">
+            {errors.password.message}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className={buttonClass} disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}

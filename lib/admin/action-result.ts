@@ -8,8 +8,7 @@ import { logger } from "../logger";
 import { FieldError } from "./field-error";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message: string; data: T }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+  { ok: true; message: string; data: T } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /** The first message for each field of a failed zod parse. */
 export function validationFailure(error: z.ZodError): ActionResult<never> {

@@ -19,9 +19,7 @@ export async function listAuditEvents(opts: { billerId: string; page: number }) 
     }),
   ]);
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const actors = actorIds.length
-    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })
-    : [];
+  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } }) : [];
   const emailById = new Map(actors.map((a) => [a.id, a.email]));
   return {
     rows: rows.map((r) => ({ ...r, actorEmail: r.actorId ? (emailById.get(r.actorId) ?? "(deleted user)") : null })),

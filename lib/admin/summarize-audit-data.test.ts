@@ -10,7 +10,10 @@ describe("summarizeAuditData", () => {
       ["changed: apiKey, invoiceTypeId", "invoiceTypeId: 42 → 43", "API key replaced"],
     ],
     [{ changes: { billerGuid: { from: null, to: "6f1c" } } }, ["billerGuid: (blank) → 6f1c"]],
-    [{ result: "unauthorized", message: "Invoice Cloud rejected the API key" }, ["result: unauthorized", "message: Invoice Cloud rejected the API key"]],
+    [
+      { result: "unauthorized", message: "Invoice Cloud rejected the API key" },
+      ["result: unauthorized", "message: Invoice Cloud rejected the API key"],
+    ],
     [{ typeId: 42, label: "Building permit fees" }, ["typeId: 42", "label: Building permit fees"]],
     [{ apiKey: "[redacted]" }, ["apiKey: [redacted]"]],
   ])("%j → %j", (data, lines) => {

@@ -35,9 +35,7 @@ export async function requireRole<R extends Role>(role: R) {
   return narrow(user, role);
 }
 
-type Narrowed<R extends Role> = R extends "BILLER_ADMIN"
-  ? CurrentUser & { role: R; billerId: string }
-  : CurrentUser & { role: R };
+type Narrowed<R extends Role> = R extends "BILLER_ADMIN" ? CurrentUser & { role: R; billerId: string } : CurrentUser & { role: R };
 
 function narrow<R extends Role>(user: CurrentUser, role: R): Narrowed<R> {
   if (role === "BILLER_ADMIN" && !user.billerId) throw new ForbiddenError("This admin account has no municipality.");

@@ -30,6 +30,9 @@ export async function getBillerDetail(opts: { billerId: string }) {
     apiKeySet: Boolean(settings?.apiKeyLast4),
     typeIdInUse,
     settingsUpdatedAt: settings?.updatedAt ?? null,
-    readiness: paymentReadiness(settings, biller.invoiceTypes.map((t) => t.typeId)),
+    readiness: paymentReadiness(
+      settings,
+      biller.invoiceTypes.map((t) => t.typeId),
+    ),
   };
 }

@@ -15,6 +15,11 @@ export async function removeInvoiceType(opts: { billerId: string; actorId: strin
     }
     const { count } = await tx.invoiceType.deleteMany({ where: { billerId: opts.billerId, typeId: opts.typeId } });
     if (count === 0) throw new UserFacingError(`Type ID ${opts.typeId} is not in this biller's list`);
-    await recordAuditEvent(tx, { type: "invoice_type.removed", actorId: opts.actorId, billerId: opts.billerId, data: { typeId: opts.typeId } });
+    await recordAuditEvent(tx, {
+      type: "invoice_type.removed",
+      actorId: opts.actorId,
+      billerId: opts.billerId,
+      data: { typeId: opts.typeId },
+    });
   });
 }

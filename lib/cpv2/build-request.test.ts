@@ -25,10 +25,8 @@ const SAMPLE = {
     },
   ],
   BillerReference: "fc28b251110332197638bd3cae9af7eb5351e916e1e68b7f513274e155914a1a",
-  ReturnURL:
-    "https://training.us.cloudpermit.com/api/command/payment/icop-return?payment-id=67190dcd-3813-46e2-a287-c1370131928a",
-  PostBackURL:
-    "https://training.us.cloudpermit.com/api/command/payment/icop-postback?payment-id=67190dcd-3813-46e2-a287-c1370131928a",
+  ReturnURL: "https://training.us.cloudpermit.com/api/command/payment/icop-return?payment-id=67190dcd-3813-46e2-a287-c1370131928a",
+  PostBackURL: "https://training.us.cloudpermit.com/api/command/payment/icop-postback?payment-id=67190dcd-3813-46e2-a287-c1370131928a",
   CreateCustomerRecord: true,
   AllowCCPayment: true,
   AllowACHPayment: true,

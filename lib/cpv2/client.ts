@@ -62,14 +62,15 @@ async function call(
 }
 
 /** POST the CPV2 request; on success, the hosted payment page's one-time URL. */
-export async function createPaymentSession(
-  opts: CallOptions & { request: Cpv2Request },
-): Promise<Cpv2Result<{ cloudPaymentUrl: string }>> {
+export async function createPaymentSession(opts: CallOptions & { request: Cpv2Request }): Promise<Cpv2Result<{ cloudPaymentUrl: string }>> {
   const result = await call({ ...opts, method: "POST", path: CPV2_PATH, body: opts.request });
   if (!result.ok) return result;
   const parsed = cpv2ResponseSchema.safeParse(result.json);
   if (!parsed.success) {
-    return { ok: false, error: { kind: "malformed", message: "Invoice Cloud's answer has an unexpected shape", httpStatus: result.status } };
+    return {
+      ok: false,
+      error: { kind: "malformed", message: "Invoice Cloud's answer has an unexpected shape", httpStatus: result.status },
+    };
   }
   const { Message, Data } = parsed.data;
   const inRange = result.status >= 200 && result.status < 300;
@@ -79,11 +80,17 @@ export async function createPaymentSession(
   }
   const url = Data?.CloudPaymentURL;
   if (!url || !/^https?:\/\//.test(url)) {
-    return { ok: false, error: { kind: "malformed", message: "Invoice Cloud's answer has no payment page URL", httpStatus: result.status } };
+    return {
+      ok: false,
+      error: { kind: "malformed", message: "Invoice Cloud's answer has no payment page URL", httpStatus: result.status },
+    };
   }
   if (!isInvoiceCloudHost(url, opts.baseUrl ?? env.INVOICE_CLOUD_BASE_URL)) {
     // The browser is redirected there: never to a host that is not Invoice Cloud's.
-    return { ok: false, error: { kind: "malformed", message: "Invoice Cloud's payment page URL is on an unexpected host", httpStatus: result.status } };
+    return {
+      ok: false,
+      error: { kind: "malformed", message: "Invoice Cloud's payment page URL is on an unexpected host", httpStatus: result.status },
+    };
   }
   return { ok: true, cloudPaymentUrl: url };
 }

@@ -3,7 +3,11 @@ import "server-only";
 import { db } from "../db";
 import { paymentReadiness, type Readiness } from "../settings/payment-readiness";
 
-export type BillerPayability = { name: string; readiness: Readiness; maxOnlineAmountCents: number | null };
+export type BillerPayability = {
+  name: string;
+  readiness: Readiness;
+  maxOnlineAmountCents: number | null;
+};
 
 export async function getBillerPayability(billerIds: string[]): Promise<Map<string, BillerPayability>> {
   const billers = await db.biller.findMany({
@@ -12,7 +16,13 @@ export async function getBillerPayability(billerIds: string[]): Promise<Map<stri
       id: true,
       name: true,
       invoiceTypes: { select: { typeId: true } },
-      paymentSettings: { select: { apiKeyLast4: true, invoiceTypeId: true, maxOnlineAmountCents: true } },
+      paymentSettings: {
+        select: {
+          apiKeyLast4: true,
+          invoiceTypeId: true,
+          maxOnlineAmountCents: true,
+        },
+      },
     },
   });
   return new Map(
@@ -20,7 +30,10 @@ export async function getBillerPayability(billerIds: string[]): Promise<Map<stri
       b.id,
       {
         name: b.name,
-        readiness: paymentReadiness(b.paymentSettings, b.invoiceTypes.map((t) => t.typeId)),
+        readiness: paymentReadiness(
+          b.paymentSettings,
+          b.invoiceTypes.map((t) => t.typeId),
+        ),
         maxOnlineAmountCents: b.paymentSettings?.maxOnlineAmountCents ?? null,
       },
     ]),

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "../db";
 import { clampPage } from "../pagination";
+import { invoiceSummarySelect } from "./invoice-summary-select";
 
 export const INVOICES_PAGE_SIZE = 25;
 
@@ -15,20 +16,13 @@ export async function listInvoices(opts: { applicantId: string; page: number }) 
       orderBy: [{ status: "asc" }, { dueDate: "asc" }, { invoiceNumber: "asc" }], // unpaid first
       skip: (page - 1) * INVOICES_PAGE_SIZE,
       take: INVOICES_PAGE_SIZE,
-      select: {
-        id: true,
-        invoiceNumber: true,
-        description: true,
-        amountDueCents: true,
-        dueDate: true,
-        status: true,
-        paidAt: true,
-        billerId: true,
-        openAttemptId: true,
-        permit: { select: { number: true, description: true } },
-        biller: { select: { name: true, timeZone: true } },
-      },
+      select: invoiceSummarySelect,
     }),
   ]);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / INVOICES_PAGE_SIZE)) };
+  return {
+    rows,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / INVOICES_PAGE_SIZE)),
+  };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { formatCents } from "../money";
 import { invoicePayability } from "./payability";
 
-const ready = { name: "City of Mississauga", readiness: { ready: true } as const, maxOnlineAmountCents: 250000 };
+const ready = {
+  name: "City of Mississauga",
+  readiness: { ready: true } as const,
+  maxOnlineAmountCents: 250000,
+};
 
 describe("invoicePayability", () => {
   it.each([
@@ -11,13 +15,23 @@ describe("invoicePayability", () => {
     ["exactly the maximum", { status: "UNPAID", amountDueCents: 250000 }, ready, "payable"],
     ["one cent over the maximum", { status: "UNPAID", amountDueCents: 250001 }, ready, "over_maximum"],
     ["no maximum", { status: "UNPAID", amountDueCents: 99_999_999 }, { ...ready, maxOnlineAmountCents: null }, "payable"],
-    ["a biller not configured", { status: "UNPAID", amountDueCents: 6000 }, { ...ready, readiness: { ready: false, reason: "not_configured" } as const }, "not_available"],
+    [
+      "a biller not configured",
+      { status: "UNPAID", amountDueCents: 6000 },
+      {
+        ...ready,
+        readiness: { ready: false, reason: "not_configured" } as const,
+      },
+      "not_available",
+    ],
   ] as const)("%s", (_name, invoice, biller, kind) => {
     expect(invoicePayability(invoice, biller, formatCents).kind).toBe(kind);
   });
 
   it("says the maximum in dollars", () => {
     const result = invoicePayability({ status: "UNPAID", amountDueCents: 320000 }, ready, formatCents);
-    expect(result).toMatchObject({ message: expect.stringContaining("$2,500.00") });
+    expect(result).toMatchObject({
+      message: expect.stringContaining("$2,500.00"),
+    });
   });
 });

@@ -3,10 +3,7 @@ import { withinOnlineMaximum } from "../settings/payment-readiness";
 import type { BillerPayability } from "./get-biller-payability";
 
 export type InvoicePayability =
-  | { kind: "payable" }
-  | { kind: "paid" }
-  | { kind: "not_available"; message: string }
-  | { kind: "over_maximum"; message: string };
+  { kind: "payable" } | { kind: "paid" } | { kind: "not_available"; message: string } | { kind: "over_maximum"; message: string };
 
 export function invoicePayability(
   invoice: { status: "PAID" | "UNPAID"; amountDueCents: number },
@@ -15,7 +12,10 @@ export function invoicePayability(
 ): InvoicePayability {
   if (invoice.status === "PAID") return { kind: "paid" };
   if (!biller || !biller.readiness.ready) {
-    return { kind: "not_available", message: `Online payment is not yet available for ${biller?.name ?? "this municipality"}.` };
+    return {
+      kind: "not_available",
+      message: `Online payment is not yet available for ${biller?.name ?? "this municipality"}.`,
+    };
   }
   if (!withinOnlineMaximum(invoice.amountDueCents, biller.maxOnlineAmountCents)) {
     return {

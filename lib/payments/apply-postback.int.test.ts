@@ -14,9 +14,11 @@ describe.skipIf(kind === "none")(`applyPostback (${kind})`, () => {
     const attempt = await arrangeAttempt(db, { billerId: biller.id, applicantId: applicant.id, invoices });
     return { biller, applicant, invoices, attempt };
   }
-  const invoicesOf = () => db.invoice.findMany({ where: { id: { in: ctx.invoices.map((i) => i.id) } }, orderBy: { amountDueCents: "asc" } });
+  const invoicesOf = () =>
+    db.invoice.findMany({ where: { id: { in: ctx.invoices.map((i) => i.id) } }, orderBy: { amountDueCents: "asc" } });
   const attemptNow = () => db.paymentAttempt.findUniqueOrThrow({ where: { id: ctx.attempt.id } });
-  const apply = (over: Record<string, string> = {}, paymentId = ctx.attempt.id) => applyPostback({ paymentId, ...postbackFields(ctx.attempt, over) });
+  const apply = (over: Record<string, string> = {}, paymentId = ctx.attempt.id) =>
+    applyPostback({ paymentId, ...postbackFields(ctx.attempt, over) });
 
   beforeEach(async () => {
     ctx = await arrange();

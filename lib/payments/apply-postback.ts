@@ -38,7 +38,13 @@ export async function applyPostback(opts: {
   });
   const receipt = (tx: Tx | typeof db, verdict: PostbackOutcome, reason?: string) =>
     tx.postbackReceipt.create({
-      data: { paymentId: opts.paymentId, attemptId: attempt?.id ?? null, verdict, reason: reason ?? null, fields: opts.raw as Prisma.InputJsonValue },
+      data: {
+        paymentId: opts.paymentId,
+        attemptId: attempt?.id ?? null,
+        verdict,
+        reason: reason ?? null,
+        fields: opts.raw as Prisma.InputJsonValue,
+      },
     });
 
   if (!attempt) {
@@ -47,13 +53,22 @@ export async function applyPostback(opts: {
   }
 
   const verdict = verifyPostback(
-    { billerReference: attempt.billerReference, totalCents: attempt.totalCents, configuredBillerGuid: attempt.biller.paymentSettings?.billerGuid ?? null },
+    {
+      billerReference: attempt.billerReference,
+      totalCents: attempt.totalCents,
+      configuredBillerGuid: attempt.biller.paymentSettings?.billerGuid ?? null,
+    },
     fields,
   );
   if (!verdict.ok && !verdict.genuine) {
     await db.$transaction(async (tx) => {
       await receipt(tx, "rejected", verdict.reason);
-      await recordAuditEvent(tx, { type: "postback.rejected", billerId: attempt.billerId, attemptId: attempt.id, data: { reason: verdict.reason, paymentGuid: fields.PaymentGUID } });
+      await recordAuditEvent(tx, {
+        type: "postback.rejected",
+        billerId: attempt.billerId,
+        attemptId: attempt.id,
+        data: { reason: verdict.reason, paymentGuid: fields.PaymentGUID },
+      });
     });
     return { outcome: "rejected", reason: verdict.reason };
   }
@@ -63,7 +78,12 @@ export async function applyPostback(opts: {
     return db.$transaction(async (tx) => {
       const { count } = await tx.paymentAttempt.updateMany({
         where: { id: attempt.id, status: { in: [...OPEN_STATUSES] } },
-        data: { status: "DECLINED", failureReason: fields.PaymentMessage ?? "Declined", paymentGuid: fields.PaymentGUID ?? null, closedAt: now },
+        data: {
+          status: "DECLINED",
+          failureReason: fields.PaymentMessage ?? "Declined",
+          paymentGuid: fields.PaymentGUID ?? null,
+          closedAt: now,
+        },
       });
       if (count === 0) {
         // Already closed: a repeat, or an older decline arriving after the approval. Never undo.
@@ -73,7 +93,12 @@ export async function applyPostback(opts: {
       }
       await tx.invoice.updateMany({ where: { openAttemptId: attempt.id }, data: { openAttemptId: null } });
       await receipt(tx, "declined");
-      await recordAuditEvent(tx, { type: "payment.declined", billerId: attempt.billerId, attemptId: attempt.id, data: { message: fields.PaymentMessage, paymentGuid: fields.PaymentGUID } });
+      await recordAuditEvent(tx, {
+        type: "payment.declined",
+        billerId: attempt.billerId,
+        attemptId: attempt.id,
+        data: { message: fields.PaymentMessage, paymentGuid: fields.PaymentGUID },
+      });
       return { outcome: "declined" as const };
     });
   }
@@ -92,7 +117,10 @@ export async function applyPostback(opts: {
         },
       });
       if (count === 0) {
-        const current = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { status: true, paymentGuid: true } });
+        const current = await tx.paymentAttempt.findUniqueOrThrow({
+          where: { id: attempt.id },
+          select: { status: true, paymentGuid: true },
+        });
         if (current.status === "PAID" && current.paymentGuid === (fields.PaymentGUID ?? null)) {
           await receipt(tx, "duplicate", "Already applied");
           return { outcome: "duplicate" as const };
@@ -159,7 +187,12 @@ async function flagForReview(opts: {
       type: "postback.needs_review",
       billerId: opts.billerId,
       attemptId: opts.attemptId,
-      data: { reason: opts.reason, paymentGuid: opts.fields.PaymentGUID, paymentAmount: opts.fields.PaymentAmount, approved: opts.fields.Approved },
+      data: {
+        reason: opts.reason,
+        paymentGuid: opts.fields.PaymentGUID,
+        paymentAmount: opts.fields.PaymentAmount,
+        approved: opts.fields.Approved,
+      },
     });
   });
   return { outcome: "needs_review", reason: opts.reason };

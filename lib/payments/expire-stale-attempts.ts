@@ -20,7 +20,8 @@ export async function expireStaleAttempts(opts: { db: Db; now?: Date }): Promise
   for (const attempt of stale) {
     await opts.db.$transaction(async (tx) => {
       const returned = attempt.returnedAt !== null;
-      const reviewReason = "The applicant returned from Invoice Cloud but no postback arrived: check the payment in the Invoice Cloud biller portal";
+      const reviewReason =
+        "The applicant returned from Invoice Cloud but no postback arrived: check the payment in the Invoice Cloud biller portal";
       const { count } = await tx.paymentAttempt.updateMany({
         where: { id: attempt.id, status: { in: ["CREATED", "REDIRECTED"] } },
         data: returned ? { status: "NEEDS_REVIEW", reviewReason, closedAt: new Date() } : { status: "EXPIRED", closedAt: new Date() },

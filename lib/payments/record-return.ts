@@ -12,7 +12,12 @@ export async function recordReturn(opts: { paymentId: string | null }): Promise<
   if (!attempt) return { found: false };
   const { count } = await db.paymentAttempt.updateMany({ where: { id: attempt.id, returnedAt: null }, data: { returnedAt: new Date() } });
   if (count > 0) {
-    await recordAuditEvent(db, { type: "payment.returned", billerId: attempt.billerId, attemptId: attempt.id, data: { statusOnReturn: attempt.status } });
+    await recordAuditEvent(db, {
+      type: "payment.returned",
+      billerId: attempt.billerId,
+      attemptId: attempt.id,
+      data: { statusOnReturn: attempt.status },
+    });
   }
   return { found: true };
 }

@@ -20,12 +20,21 @@ async function flagged(overpay = true) {
 describe.skipIf(kind === "none")(`resolveReview (${kind})`, () => {
   it("mark_paid: the attempt and its invoices become PAID, with the note audited", async () => {
     const { biller, admin, invoices, attempt } = await flagged();
-    await resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "mark_paid", note: "Checked IC portal: $101 kept, $1 refunded" });
+    await resolveReview({
+      billerId: biller.id,
+      attemptId: attempt.id,
+      actorId: admin.id,
+      resolution: "mark_paid",
+      note: "Checked IC portal: $101 kept, $1 refunded",
+    });
     expect((await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("PAID");
     const rows = await db.invoice.findMany({ where: { id: { in: invoices.map((i) => i.id) } } });
     expect(rows.every((i) => i.status === "PAID" && i.paidAttemptId === attempt.id && i.openAttemptId === null)).toBe(true);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { attemptId: attempt.id, type: "payment.review_resolved" } });
-    expect(audit).toMatchObject({ actorId: admin.id, data: { resolution: "mark_paid", note: "Checked IC portal: $101 kept, $1 refunded" } });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      data: { resolution: "mark_paid", note: "Checked IC portal: $101 kept, $1 refunded" },
+    });
   });
 
   it("release: the invoices can be paid again", async () => {
@@ -43,17 +52,29 @@ describe.skipIf(kind === "none")(`resolveReview (${kind})`, () => {
     const { biller, admin, attempt } = await flagged(false);
     await applyPostback({ paymentId: attempt.id, ...postbackFields(attempt) }); // a second approval, new PaymentGUID
     expect((await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).reviewReason).toMatch(/second approved payment/);
-    await resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "dismiss", note: "Second charge refunded" });
+    await resolveReview({
+      billerId: biller.id,
+      attemptId: attempt.id,
+      actorId: admin.id,
+      resolution: "dismiss",
+      note: "Second charge refunded",
+    });
     expect(await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ status: "PAID", reviewReason: null });
   });
 
   it("refuses another biller's attempt, the wrong action, and a second settlement", async () => {
     const { biller, admin, attempt } = await flagged();
     const other = await arrangeConfiguredBiller(db);
-    await expect(resolveReview({ billerId: other.id, attemptId: attempt.id, actorId: admin.id, resolution: "release", note: "nope nope" })).rejects.toThrow("does not exist");
-    await expect(resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "dismiss", note: "wrong one" })).rejects.toThrow("no longer needs");
+    await expect(
+      resolveReview({ billerId: other.id, attemptId: attempt.id, actorId: admin.id, resolution: "release", note: "nope nope" }),
+    ).rejects.toThrow("does not exist");
+    await expect(
+      resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "dismiss", note: "wrong one" }),
+    ).rejects.toThrow("no longer needs");
     await resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "release", note: "refunded" });
-    await expect(resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "mark_paid", note: "again!" })).rejects.toThrow("no longer needs");
+    await expect(
+      resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "mark_paid", note: "again!" }),
+    ).rejects.toThrow("no longer needs");
     expect((await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("DECLINED");
   });
 });

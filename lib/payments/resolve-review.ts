@@ -11,7 +11,14 @@ import { UserFacingError } from "../errors";
 
 export type Resolution = "mark_paid" | "release" | "dismiss";
 
-export async function resolveReview(opts: { billerId: string; attemptId: string; actorId: string; resolution: Resolution; note: string; now?: Date }) {
+export async function resolveReview(opts: {
+  billerId: string;
+  attemptId: string;
+  actorId: string;
+  resolution: Resolution;
+  note: string;
+  now?: Date;
+}) {
   const now = opts.now ?? new Date();
   const attempt = await db.paymentAttempt.findFirst({
     where: { id: opts.attemptId, billerId: opts.billerId }, // another biller's attempt does not exist here
@@ -25,15 +32,28 @@ export async function resolveReview(opts: { billerId: string; attemptId: string;
 
   await db.$transaction(async (tx) => {
     if (opts.resolution === "dismiss") {
-      const { count } = await tx.paymentAttempt.updateMany({ where: { id: attempt.id, status: "PAID", reviewReason: { not: null } }, data: { reviewReason: null } });
+      const { count } = await tx.paymentAttempt.updateMany({
+        where: { id: attempt.id, status: "PAID", reviewReason: { not: null } },
+        data: { reviewReason: null },
+      });
       if (count === 0) throw new UserFacingError("This payment was already settled.");
     } else if (opts.resolution === "mark_paid") {
-      const { count } = await tx.paymentAttempt.updateMany({ where: { id: attempt.id, status: "NEEDS_REVIEW" }, data: { status: "PAID", closedAt: now } });
+      const { count } = await tx.paymentAttempt.updateMany({
+        where: { id: attempt.id, status: "NEEDS_REVIEW" },
+        data: { status: "PAID", closedAt: now },
+      });
       if (count === 0) throw new UserFacingError("This payment was already settled.");
       for (const line of attempt.invoices) {
         await tx.invoice.updateMany({
           where: { id: line.invoiceId, status: "UNPAID" },
-          data: { status: "PAID", paidAt: now, paidAmountCents: line.amountCents, paymentGuid: attempt.paymentGuid, paidAttemptId: attempt.id, openAttemptId: null },
+          data: {
+            status: "PAID",
+            paidAt: now,
+            paidAmountCents: line.amountCents,
+            paymentGuid: attempt.paymentGuid,
+            paidAttemptId: attempt.id,
+            openAttemptId: null,
+          },
         });
       }
     } else {

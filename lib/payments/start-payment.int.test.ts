@@ -7,7 +7,11 @@ import { startPayment } from "./start-payment";
 const kind = process.env.TEST_DB_KIND;
 const sandboxUrl = () => process.env.INVOICE_CLOUD_BASE_URL!;
 const fault = (body: object) =>
-  fetch(`${sandboxUrl()}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${sandboxUrl()}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe.skipIf(kind === "none")(`startPayment (${kind})`, () => {
   it("opens an Invoice Cloud session and holds the invoices for it", async () => {
@@ -29,7 +33,9 @@ describe.skipIf(kind === "none")(`startPayment (${kind})`, () => {
   it("concurrent presses create exactly one attempt and all get its URL", async () => {
     const biller = await arrangeConfiguredBiller(db);
     const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000]);
-    const results = await Promise.all(Array.from({ length: 5 }, () => startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })),
+    );
     expect(new Set(results.map((r) => r.paymentId)).size).toBe(1);
     expect(new Set(results.map((r) => r.hostedPageUrl)).size).toBe(1);
     expect(await db.paymentAttempt.count({ where: { applicantId: applicant.id } })).toBe(1);

@@ -60,7 +60,10 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
       customReturnSiteName: true,
     },
   });
-  const readiness = paymentReadiness(settings, biller.invoiceTypes.map((t) => t.typeId));
+  const readiness = paymentReadiness(
+    settings,
+    biller.invoiceTypes.map((t) => t.typeId),
+  );
   if (!readiness.ready || !settings?.apiKeyCiphertext || settings.invoiceTypeId === null) {
     throw new UserFacingError(`Online payment is not yet available for ${biller.name}.`);
   }
@@ -103,7 +106,9 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     return await openSession({ ...opts, paymentId, billerReference, billerId, biller, settings: ready, invoices, now });
   } catch (error) {
     if (!(error instanceof UserFacingError)) {
-      await closeAsFailed({ paymentId, billerId, reason: "internal: the request to Invoice Cloud could not be prepared" }).catch(() => undefined);
+      await closeAsFailed({ paymentId, billerId, reason: "internal: the request to Invoice Cloud could not be prepared" }).catch(
+        () => undefined,
+      );
     }
     throw error;
   }
@@ -208,7 +213,11 @@ async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Pro
       a.expiresAt.getTime() - opts.now.getTime() > RESUME_MARGIN_MS &&
       (a.status !== "CREATED" || opts.now.getTime() - a.createdAt.getTime() < CREATED_STALE_MS);
     if (!young || (a.status !== "REDIRECTED" && a.status !== "CREATED")) continue;
-    const sameSet = a.invoices.map((i) => i.invoiceId).sort().join() === opts.invoiceIds.join();
+    const sameSet =
+      a.invoices
+        .map((i) => i.invoiceId)
+        .sort()
+        .join() === opts.invoiceIds.join();
     if (!sameSet) {
       throw new UserFacingError(
         "Some of these invoices are already in a payment that is in progress. Finish that payment, or wait for it to expire, then try again.",
@@ -232,7 +241,10 @@ async function waitForConcurrentAttempt(opts: { invoiceIds: string[]; now: Date 
     await new Promise((r) => setTimeout(r, 250));
     const holder = await db.invoice.findFirst({ where: { id: opts.invoiceIds[0] }, select: { openAttemptId: true } });
     if (!holder?.openAttemptId) return null;
-    const a = await db.paymentAttempt.findUnique({ where: { id: holder.openAttemptId }, select: { id: true, status: true, hostedPageUrl: true } });
+    const a = await db.paymentAttempt.findUnique({
+      where: { id: holder.openAttemptId },
+      select: { id: true, status: true, hostedPageUrl: true },
+    });
     if (a?.status === "REDIRECTED" && a.hostedPageUrl) return { hostedPageUrl: a.hostedPageUrl, paymentId: a.id, resumed: true };
     if (a && a.status !== "CREATED") return null;
   }
@@ -253,7 +265,10 @@ async function claimInvoices(opts: {
   try {
     await db.$transaction(async (tx) => {
       // Release holds of attempts that are closed or expired.
-      const holders = await tx.invoice.findMany({ where: { id: { in: ids }, openAttemptId: { not: null } }, select: { openAttemptId: true } });
+      const holders = await tx.invoice.findMany({
+        where: { id: { in: ids }, openAttemptId: { not: null } },
+        select: { openAttemptId: true },
+      });
       const heldBy = [...new Set(holders.map((h) => h.openAttemptId!))];
       if (heldBy.length > 0) {
         const stale = await tx.paymentAttempt.findMany({
@@ -268,7 +283,10 @@ async function claimInvoices(opts: {
           },
           select: { id: true },
         });
-        await tx.invoice.updateMany({ where: { id: { in: ids }, openAttemptId: { in: stale.map((s) => s.id) } }, data: { openAttemptId: null } });
+        await tx.invoice.updateMany({
+          where: { id: { in: ids }, openAttemptId: { in: stale.map((s) => s.id) } },
+          data: { openAttemptId: null },
+        });
       }
       await tx.paymentAttempt.create({
         data: {
@@ -312,6 +330,11 @@ async function closeAsFailed(opts: { paymentId: string; billerId: string; reason
       data: { status: "FAILED", failureReason: opts.reason, closedAt: new Date() },
     });
     await tx.invoice.updateMany({ where: { openAttemptId: opts.paymentId }, data: { openAttemptId: null } });
-    await recordAuditEvent(tx, { type: "payment.failed", billerId: opts.billerId, attemptId: opts.paymentId, data: { reason: opts.reason } });
+    await recordAuditEvent(tx, {
+      type: "payment.failed",
+      billerId: opts.billerId,
+      attemptId: opts.paymentId,
+      data: { reason: opts.reason },
+    });
   });
 }

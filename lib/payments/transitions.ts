@@ -8,7 +8,13 @@ import type { AttemptStatus } from "@prisma/client";
 
 export const OPEN_STATUSES = ["CREATED", "REDIRECTED"] as const satisfies readonly AttemptStatus[];
 /** Closed without money taken: a verified approval may still arrive late. */
-export const LATE_APPROVABLE_STATUSES = ["CREATED", "REDIRECTED", "DECLINED", "EXPIRED", "FAILED"] as const satisfies readonly AttemptStatus[];
+export const LATE_APPROVABLE_STATUSES = [
+  "CREATED",
+  "REDIRECTED",
+  "DECLINED",
+  "EXPIRED",
+  "FAILED",
+] as const satisfies readonly AttemptStatus[];
 
 export function isOpen(status: AttemptStatus): boolean {
   return (OPEN_STATUSES as readonly AttemptStatus[]).includes(status);

@@ -18,7 +18,11 @@ const fields = (over: Partial<PostbackFields> = {}): PostbackFields => ({
 describe("verifyPostback", () => {
   it.each<[string, Partial<PostbackFields>, object]>([
     ["an exact approval", {}, { ok: true, approved: true, paidCents: 131000, feeCents: 0 }],
-    ["an approval with a convenience fee on top", { PaymentAmount: "1,312.50", ConvenienceFee: "2.50" }, { ok: true, paidCents: 131250, feeCents: 250 }],
+    [
+      "an approval with a convenience fee on top",
+      { PaymentAmount: "1,312.50", ConvenienceFee: "2.50" },
+      { ok: true, paidCents: 131250, feeCents: 250 },
+    ],
     ["a decline (amount not checked)", { Approved: "False", PaymentAmount: "0.00" }, { ok: true, approved: false }],
     ["a GUID in braces and upper case", { BillerGUID: `{${GUID.toUpperCase()}}` }, { ok: true }],
     ["lower-case true", { Approved: "true" }, { ok: true, approved: true }],

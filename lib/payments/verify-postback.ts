@@ -11,8 +11,7 @@ export type AttemptForVerification = {
 };
 
 export type Verification =
-  | { ok: true; approved: boolean; paidCents: number; feeCents: number }
-  | { ok: false; genuine: boolean; reason: string };
+  { ok: true; approved: boolean; paidCents: number; feeCents: number } | { ok: false; genuine: boolean; reason: string };
 
 /** Constant-time and case-insensitive (the reference is hex; an echo may change its case). */
 function sameSecret(received: string, expected: string): boolean {

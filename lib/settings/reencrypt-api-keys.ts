@@ -35,7 +35,12 @@ export async function reencryptApiKeys(opts: { actorId: string }): Promise<Reenc
       });
       if (count === 1) {
         result.reencrypted += 1;
-        await recordAuditEvent(tx, { type: "settings.key_reencrypted", actorId: opts.actorId, billerId: row.billerId, data: { fromKeyId: old.split(":")[1] } });
+        await recordAuditEvent(tx, {
+          type: "settings.key_reencrypted",
+          actorId: opts.actorId,
+          billerId: row.billerId,
+          data: { fromKeyId: old.split(":")[1] },
+        });
       }
     });
   }

@@ -29,7 +29,17 @@ const first: PaymentSettingsChanges = {
 };
 
 const storedRow = (billerId: string) =>
-  db.paymentSettings.findUniqueOrThrow({ where: { billerId }, select: { apiKeyCiphertext: true, apiKeyLast4: true, apiKeySetById: true, apiKeySetAt: true, invoiceTypeId: true, maxOnlineAmountCents: true } });
+  db.paymentSettings.findUniqueOrThrow({
+    where: { billerId },
+    select: {
+      apiKeyCiphertext: true,
+      apiKeyLast4: true,
+      apiKeySetById: true,
+      apiKeySetAt: true,
+      invoiceTypeId: true,
+      maxOnlineAmountCents: true,
+    },
+  });
 
 describe.skipIf(kind === "none")(`updatePaymentSettings (${kind})`, () => {
   it("saves with a key: encrypted for the biller, last four kept, who and when recorded", async () => {
@@ -85,11 +95,15 @@ describe.skipIf(kind === "none")(`updatePaymentSettings (${kind})`, () => {
 
   it("refuses a first save without a key, and a type id that is not the biller's", async () => {
     const { biller, admin } = await arrange();
-    await expect(updatePaymentSettings({ billerId: biller.id, actorId: admin.id, input: { ...first, apiKey: null } })).rejects.toMatchObject({
+    await expect(
+      updatePaymentSettings({ billerId: biller.id, actorId: admin.id, input: { ...first, apiKey: null } }),
+    ).rejects.toMatchObject({
       field: "apiKey",
       message: "Enter the API key",
     });
-    await expect(updatePaymentSettings({ billerId: biller.id, actorId: admin.id, input: { ...first, invoiceTypeId: 99 } })).rejects.toMatchObject({
+    await expect(
+      updatePaymentSettings({ billerId: biller.id, actorId: admin.id, input: { ...first, invoiceTypeId: 99 } }),
+    ).rejects.toMatchObject({
       field: "invoiceTypeId",
     });
     expect(await db.paymentSettings.findUnique({ where: { billerId: biller.id } })).toBeNull();

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Biller } from './billers';
-import type { Ctx } from './config';
-import { FAULT_DEFAULTS, takeApiFault } from './faults';
-import { BodyTooLargeError, apiKeyFromAuth, readBody, sendJson } from './http';
-import type { Session } from './store';
-import { findBillerByKey, sleep } from './store';
-import { invoiceTotalCents, validateCpRequest } from './validate';
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Biller } from "./billers";
+import type { Ctx } from "./config";
+import { FAULT_DEFAULTS, takeApiFault } from "./faults";
+import { BodyTooLargeError, apiKeyFromAuth, readBody, sendJson } from "./http";
+import type { Session } from "./store";
+import { findBillerByKey, sleep } from "./store";
+import { invoiceTotalCents, validateCpRequest } from "./validate";
 
 export interface RequestInfo {
   biller?: { name: string; billerGuid: string };
@@ -19,8 +19,8 @@ function authenticate(ctx: Ctx, req: IncomingMessage, res: ServerResponse, info:
   const key = apiKeyFromAuth(req.headers.authorization);
   const biller = key ? findBillerByKey(ctx.state, key) : undefined;
   if (!biller) {
-    res.setHeader('WWW-Authenticate', 'Basic realm="Invoice Cloud"');
-    sendJson(res, 401, envelope(401, 'Unauthorized: invalid API key'));
+    res.setHeader("WWW-Authenticate", 'Basic realm="Invoice Cloud"');
+    sendJson(res, 401, envelope(401, "Unauthorized: invalid API key"));
     return undefined;
   }
   info.biller = { name: biller.name, billerGuid: biller.billerGuid };
@@ -31,7 +31,7 @@ function authenticate(ctx: Ctx, req: IncomingMessage, res: ServerResponse, info:
 export function handleBillerStatus(ctx: Ctx, req: IncomingMessage, res: ServerResponse, info: RequestInfo): void {
   const biller = authenticate(ctx, req, res, info);
   if (!biller) return;
-  sendJson(res, 200, envelope(0, 'SUCCESS', { Status: 'Active', BillerGUID: biller.billerGuid, Name: biller.dba }));
+  sendJson(res, 200, envelope(0, "SUCCESS", { Status: "Active", BillerGUID: biller.billerGuid, Name: biller.dba }));
 }
 
 /** POST /cloudpaymentsapi/v2 */
@@ -42,26 +42,26 @@ export async function handleCreatePayment(ctx: Ctx, req: IncomingMessage, res: S
   try {
     raw = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) return sendJson(res, 413, envelope(413, 'Request body too large'));
+    if (err instanceof BodyTooLargeError) return sendJson(res, 413, envelope(413, "Request body too large"));
     throw err;
   }
 
   const fault = takeApiFault(ctx.state, biller.billerGuid);
   if (fault) info.fault = fault.fault;
   switch (fault?.fault) {
-    case 'api_500':
-      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<html><head><title>Runtime Error</title></head><body><h1>Server Error in \'/\' Application.</h1></body></html>');
+    case "api_500":
+      res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" });
+      res.end("<html><head><title>Runtime Error</title></head><body><h1>Server Error in '/' Application.</h1></body></html>");
       return;
-    case 'api_malformed_json':
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+    case "api_malformed_json":
+      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
       res.end('{"Code":0,"Message":"SUCCESS","Data":{"CloudPaymentURL":');
       return;
-    case 'api_missing_url':
-      return sendJson(res, 200, envelope(0, 'SUCCESS', {}));
-    case 'api_error_message':
+    case "api_missing_url":
+      return sendJson(res, 200, envelope(0, "SUCCESS", {}));
+    case "api_error_message":
       return sendJson(res, 200, envelope(0, fault.message ?? FAULT_DEFAULTS.errorMessage));
-    case 'api_timeout':
+    case "api_timeout":
       // Hold the response open, then answer normally (a session IS created: the worst case for a client that gave up).
       // Even when the client has hung up, go on and create the session, as a real server would.
       await sleep(ctx.state, fault.delayMs ?? FAULT_DEFAULTS.apiTimeoutMs);
@@ -70,21 +70,21 @@ export async function handleCreatePayment(ctx: Ctx, req: IncomingMessage, res: S
       break;
   }
 
-  const ctype = (req.headers['content-type'] ?? '').toLowerCase();
-  if (!ctype.startsWith('application/json')) {
-    return sendJson(res, 415, envelope(415, 'Content-Type must be application/json'));
+  const ctype = (req.headers["content-type"] ?? "").toLowerCase();
+  if (!ctype.startsWith("application/json")) {
+    return sendJson(res, 415, envelope(415, "Content-Type must be application/json"));
   }
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch {
-    return sendJson(res, 400, envelope(400, 'Request body is not valid JSON'));
+    return sendJson(res, 400, envelope(400, "Request body is not valid JSON"));
   }
   const result = validateCpRequest(body, biller.typeIds);
   if (!result.ok) return sendJson(res, 400, envelope(400, result.message));
 
   const now = new Date();
-  const token = randomBytes(24).toString('base64url');
+  const token = randomBytes(24).toString("base64url");
   const session: Session = {
     token,
     billerGuid: biller.billerGuid,
@@ -93,9 +93,12 @@ export async function handleCreatePayment(ctx: Ctx, req: IncomingMessage, res: S
     feeCents: biller.convenienceFeeCents,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + ctx.config.sessionTtlMs).toISOString(),
-    status: 'open',
+    status: "open",
   };
   ctx.state.sessions.set(token, session);
-  ctx.log.info({ event: 'session_created', biller: biller.name, billerGuid: biller.billerGuid, billerReference: session.request.BillerReference }, 'payment session created');
-  sendJson(res, 200, envelope(0, 'SUCCESS', { CloudPaymentURL: `${ctx.config.publicUrl}/portal/access/otp/${token}` }));
+  ctx.log.info(
+    { event: "session_created", biller: biller.name, billerGuid: biller.billerGuid, billerReference: session.request.BillerReference },
+    "payment session created",
+  );
+  sendJson(res, 200, envelope(0, "SUCCESS", { CloudPaymentURL: `${ctx.config.publicUrl}/portal/access/otp/${token}` }));
 }

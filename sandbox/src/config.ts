@@ -1,7 +1,7 @@
-import type { Biller } from './billers';
-import { SEED_BILLERS, loadBillersFile } from './billers';
-import type { Logger } from './logger';
-import type { SandboxState } from './store';
+import type { Biller } from "./billers";
+import { SEED_BILLERS, loadBillersFile } from "./billers";
+import type { Logger } from "./logger";
+import type { SandboxState } from "./store";
 
 export interface SandboxConfig {
   /** Base of CloudPaymentURLs and page links, e.g. http://localhost:4010 (no trailing slash). */
@@ -26,7 +26,7 @@ export interface Ctx {
 
 export const DEFAULTS = {
   port: 4010,
-  host: '127.0.0.1',
+  host: "127.0.0.1",
   sessionTtlMs: 90 * 60 * 1000,
   postbackRetryMs: [1000, 5000, 30000],
   postbackTimeoutMs: 5000,
@@ -34,8 +34,8 @@ export const DEFAULTS = {
 } as const;
 
 export function parseMsList(raw: string | undefined, fallback: readonly number[]): number[] {
-  if (raw === undefined || raw.trim() === '') return [...fallback];
-  const list = raw.split(',').map((s) => Number(s.trim()));
+  if (raw === undefined || raw.trim() === "") return [...fallback];
+  const list = raw.split(",").map((s) => Number(s.trim()));
   if (list.some((n) => !Number.isInteger(n) || n < 0)) {
     throw new Error(`Invalid millisecond list "${raw}" (expected e.g. 1000,5000,30000)`);
   }
@@ -43,7 +43,7 @@ export function parseMsList(raw: string | undefined, fallback: readonly number[]
 }
 
 function parseMs(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
+  if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (ms), got "${raw}"`);
   return n;
@@ -56,15 +56,15 @@ export interface EnvConfig extends SandboxConfig {
 
 /** Reads SANDBOX_* variables. Throws with a clear message on bad values or in production. */
 export function configFromEnv(env: NodeJS.ProcessEnv): EnvConfig {
-  if (env.NODE_ENV === 'production' && env.SANDBOX_ALLOW_PRODUCTION !== '1') {
+  if (env.NODE_ENV === "production" && env.SANDBOX_ALLOW_PRODUCTION !== "1") {
     throw new Error(
-      'Refusing to start the Invoice Cloud sandbox with NODE_ENV=production: it accepts fake cards and must never ' +
-        'run in production. Set SANDBOX_ALLOW_PRODUCTION=1 if you really mean it.',
+      "Refusing to start the Invoice Cloud sandbox with NODE_ENV=production: it accepts fake cards and must never " +
+        "run in production. Set SANDBOX_ALLOW_PRODUCTION=1 if you really mean it.",
     );
   }
-  const port = parseMs('SANDBOX_PORT', env.SANDBOX_PORT, DEFAULTS.port);
+  const port = parseMs("SANDBOX_PORT", env.SANDBOX_PORT, DEFAULTS.port);
   if (port > 65535) throw new Error(`SANDBOX_PORT out of range: ${port}`);
-  const publicUrl = (env.SANDBOX_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicUrl = (env.SANDBOX_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, "");
   try {
     new URL(publicUrl);
   } catch {
@@ -74,11 +74,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EnvConfig {
     port,
     host: env.SANDBOX_HOST?.trim() || DEFAULTS.host,
     publicUrl,
-    sessionTtlMs: parseMs('SANDBOX_SESSION_TTL_MS', env.SANDBOX_SESSION_TTL_MS, DEFAULTS.sessionTtlMs),
+    sessionTtlMs: parseMs("SANDBOX_SESSION_TTL_MS", env.SANDBOX_SESSION_TTL_MS, DEFAULTS.sessionTtlMs),
     postbackRetryMs: parseMsList(env.SANDBOX_POSTBACK_RETRY_MS, DEFAULTS.postbackRetryMs),
-    postbackTimeoutMs: parseMs('SANDBOX_POSTBACK_TIMEOUT_MS', env.SANDBOX_POSTBACK_TIMEOUT_MS, DEFAULTS.postbackTimeoutMs),
-    postbackInQuery: /^(1|true|yes)$/i.test(env.SANDBOX_POSTBACK_IN_QUERY ?? ''),
-    delayedCardMs: parseMs('SANDBOX_DELAYED_CARD_MS', env.SANDBOX_DELAYED_CARD_MS, DEFAULTS.delayedCardMs),
+    postbackTimeoutMs: parseMs("SANDBOX_POSTBACK_TIMEOUT_MS", env.SANDBOX_POSTBACK_TIMEOUT_MS, DEFAULTS.postbackTimeoutMs),
+    postbackInQuery: /^(1|true|yes)$/i.test(env.SANDBOX_POSTBACK_IN_QUERY ?? ""),
+    delayedCardMs: parseMs("SANDBOX_DELAYED_CARD_MS", env.SANDBOX_DELAYED_CARD_MS, DEFAULTS.delayedCardMs),
     seedBillers: env.SANDBOX_BILLERS_FILE ? loadBillersFile(env.SANDBOX_BILLERS_FILE) : SEED_BILLERS,
   };
 }

@@ -16,14 +16,14 @@ export function isRealMdyDate(value: string): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-const eastern = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
+const eastern = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/New_York",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
   hour12: true,
 });
 
@@ -31,15 +31,15 @@ const eastern = new Intl.DateTimeFormat('en-US', {
 export function formatEastern(date: Date): string {
   const parts: Record<string, string> = {};
   for (const p of eastern.formatToParts(date)) parts[p.type] = p.value;
-  const hour = parts.hour === '24' ? '12' : (parts.hour ?? '12');
-  return `${parts.month}/${parts.day}/${parts.year} ${hour}:${parts.minute}:${parts.second} ${(parts.dayPeriod ?? 'AM').toUpperCase()}`;
+  const hour = parts.hour === "24" ? "12" : (parts.hour ?? "12");
+  return `${parts.month}/${parts.day}/${parts.year} ${hour}:${parts.minute}:${parts.second} ${(parts.dayPeriod ?? "AM").toUpperCase()}`;
 }
 
 /** Human date for the receipt, e.g. "November 26, 2026, 3:46 AM EST". */
 export function formatHuman(date: Date): string {
-  return date.toLocaleString('en-US', {
-    timeZone: 'America/New_York',
-    dateStyle: 'long',
-    timeStyle: 'short',
+  return date.toLocaleString("en-US", {
+    timeZone: "America/New_York",
+    dateStyle: "long",
+    timeStyle: "short",
   });
 }

@@ -1,18 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { SandboxState } from './store';
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { SandboxState } from "./store";
 
-export const API_FAULTS = ['api_500', 'api_timeout', 'api_malformed_json', 'api_missing_url', 'api_error_message'] as const;
+export const API_FAULTS = ["api_500", "api_timeout", "api_malformed_json", "api_missing_url", "api_error_message"] as const;
 export const POSTBACK_FAULTS = [
-  'postback_delay',
-  'postback_duplicate',
-  'postback_out_of_order',
-  'postback_drop',
-  'postback_after_return',
-  'postback_fail_first',
-  'forged_unknown_reference',
-  'forged_wrong_biller_guid',
-  'forged_wrong_amount',
+  "postback_delay",
+  "postback_duplicate",
+  "postback_out_of_order",
+  "postback_drop",
+  "postback_after_return",
+  "postback_fail_first",
+  "forged_unknown_reference",
+  "forged_wrong_biller_guid",
+  "forged_wrong_amount",
 ] as const;
 export const FAULT_KINDS = [...API_FAULTS, ...POSTBACK_FAULTS] as const;
 
@@ -25,15 +25,15 @@ const intParam = z.coerce.number().int().nonnegative();
 export const faultInputSchema = z
   .object({
     fault: z.enum(FAULT_KINDS),
-    scope: z.enum(['next', 'biller']).default('next'),
+    scope: z.enum(["next", "biller"]).default("next"),
     billerGuid: z.string().min(1).optional(),
     delayMs: intParam.max(600_000).optional(),
     count: intParam.min(1).max(20).optional(),
     message: z.string().min(1).max(200).optional(),
   })
-  .refine((f) => f.scope !== 'biller' || f.billerGuid !== undefined, {
+  .refine((f) => f.scope !== "biller" || f.billerGuid !== undefined, {
     message: 'billerGuid is required when scope is "biller"',
-    path: ['billerGuid'],
+    path: ["billerGuid"],
   });
 
 export type FaultInput = z.infer<typeof faultInputSchema>;
@@ -51,7 +51,7 @@ export const FAULT_DEFAULTS = {
   afterReturnFallbackMs: 60_000,
   duplicateCount: 2,
   failFirstCount: 1,
-  errorMessage: 'Invalid invoice type',
+  errorMessage: "Invalid invoice type",
 } as const;
 
 export function addFault(state: SandboxState, input: FaultInput): Fault {
@@ -61,13 +61,13 @@ export function addFault(state: SandboxState, input: FaultInput): Fault {
 }
 
 function matches(f: Fault, billerGuid: string): boolean {
-  if (f.billerGuid === undefined) return f.scope === 'next';
+  if (f.billerGuid === undefined) return f.scope === "next";
   return f.billerGuid.toLowerCase() === billerGuid.toLowerCase();
 }
 
 function consume(state: SandboxState, taken: Fault[]): void {
   for (const f of taken) {
-    if (f.scope !== 'next') continue;
+    if (f.scope !== "next") continue;
     const i = state.faults.indexOf(f);
     if (i >= 0) state.faults.splice(i, 1);
   }

@@ -1,10 +1,10 @@
 export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const STYLE = `
@@ -52,7 +52,7 @@ export function portalHeader(billerName: string, siteName: string, returnUrl: st
 </header>`;
 }
 
-export function messagePage(title: string, message: string, extra = ''): string {
+export function messagePage(title: string, message: string, extra = ""): string {
   return layout({
     title: `${title} - Invoice Cloud`,
     body: `<section class="card"><h1>${esc(title)}</h1><p>${esc(message)}</p>${extra}</section>`,

@@ -1,9 +1,9 @@
-import type { Biller } from './billers';
-import { esc, layout, portalHeader } from './html';
-import { formatUsd, toCents } from './money';
-import type { FormErrors } from './payform';
-import type { Session } from './store';
-import { TEST_ACH, TEST_CARDS } from './testcards';
+import type { Biller } from "./billers";
+import { esc, layout, portalHeader } from "./html";
+import { formatUsd, toCents } from "./money";
+import type { FormErrors } from "./payform";
+import type { Session } from "./store";
+import { TEST_ACH, TEST_CARDS } from "./testcards";
 
 export function siteName(session: Session, biller: Biller): string {
   return session.request.CustomReturnSiteName?.trim() || biller.dba;
@@ -15,10 +15,9 @@ export function invoiceTable(session: Session): string {
       (i) =>
         `<tr><td>${esc(i.InvoiceNumber)}</td><td>${esc(i.TypeId)}</td><td>${esc(i.DueDate)}</td><td class="num">${esc(formatUsd(toCents(i.BalanceDue) ?? 0))}</td></tr>`,
     ),
-  ).join('\n');
-  const fee = session.feeCents > 0
-    ? `<tr><td colspan="3">Convenience fee</td><td class="num">${esc(formatUsd(session.feeCents))}</td></tr>`
-    : '';
+  ).join("\n");
+  const fee =
+    session.feeCents > 0 ? `<tr><td colspan="3">Convenience fee</td><td class="num">${esc(formatUsd(session.feeCents))}</td></tr>` : "";
   return `<table id="invoices">
 <caption class="muted" style="text-align:left">Invoices</caption>
 <thead><tr><th scope="col">Invoice number</th><th scope="col">Type ID</th><th scope="col">Due date</th><th scope="col" class="num">Amount</th></tr></thead>
@@ -31,27 +30,27 @@ ${fee}</tbody>
 
 function customerBlock(session: Session): string {
   return session.request.Customers.map((c) => {
-    const addr = [c.Address, [c.City, c.State].filter(Boolean).join(', '), c.Zip].filter(Boolean).join(', ');
+    const addr = [c.Address, [c.City, c.State].filter(Boolean).join(", "), c.Zip].filter(Boolean).join(", ");
     return `<dl class="customer">
-<dt>Name</dt><dd>${esc(c.Name ?? '')}</dd>
+<dt>Name</dt><dd>${esc(c.Name ?? "")}</dd>
 <dt>Account</dt><dd id="customer-account">${esc(c.AccountNumber)}</dd>
 <dt>Address</dt><dd>${esc(addr)}</dd>
-${c.EmailAddress ? `<dt>Email</dt><dd>${esc(c.EmailAddress)}</dd>` : ''}
+${c.EmailAddress ? `<dt>Email</dt><dd>${esc(c.EmailAddress)}</dd>` : ""}
 </dl>`;
-  }).join('\n');
+  }).join("\n");
 }
 
-function field(id: string, label: string, value: string, error: string | undefined, extra = ''): string {
+function field(id: string, label: string, value: string, error: string | undefined, extra = ""): string {
   const errId = `${id}-error`;
   return `<div class="field">
 <label for="${id}">${esc(label)}</label>
-<input type="text" id="${id}" name="${id}" value="${esc(value)}"${error ? ` aria-invalid="true" aria-describedby="${errId}"` : ''} ${extra}>
-${error ? `<p class="error" id="${errId}">${esc(error)}</p>` : ''}
+<input type="text" id="${id}" name="${id}" value="${esc(value)}"${error ? ` aria-invalid="true" aria-describedby="${errId}"` : ""} ${extra}>
+${error ? `<p class="error" id="${errId}">${esc(error)}</p>` : ""}
 </div>`;
 }
 
 function testCardsBox(): string {
-  const cards = TEST_CARDS.map((c) => `<li><code>${esc(c.display)}</code>: ${esc(c.description)}</li>`).join('\n');
+  const cards = TEST_CARDS.map((c) => `<li><code>${esc(c.display)}</code>: ${esc(c.description)}</li>`).join("\n");
   return `<section class="card testcards" aria-labelledby="testcards-h">
 <h2 id="testcards-h">Sandbox test cards and accounts</h2>
 <p class="muted">This is a sandbox: no real money moves. Use any future expiry, any 3-digit CVC and any name.</p>
@@ -66,16 +65,16 @@ ${cards}
 export function paymentPage(session: Session, biller: Biller, form: Record<string, string> = {}, errors?: FormErrors): string {
   const allowCard = session.request.AllowCCPayment === true;
   const allowAch = session.request.AllowACHPayment === true;
-  const method = form.method ?? (allowCard ? 'card' : 'ach');
+  const method = form.method ?? (allowCard ? "card" : "ach");
   const e = errors?.fields ?? {};
   const total = formatUsd(session.invoiceTotalCents + session.feeCents);
   const radio = (value: string, label: string, allowed: boolean) =>
     allowed
-      ? `<label><input type="radio" name="method" value="${value}" id="method-${value}"${method === value ? ' checked' : ''}> ${esc(label)}</label>`
-      : '';
+      ? `<label><input type="radio" name="method" value="${value}" id="method-${value}"${method === value ? " checked" : ""}> ${esc(label)}</label>`
+      : "";
   const summary = errors
-    ? `<div class="alert" role="alert" id="form-error"><strong>${esc(errors.summary ?? 'Please correct the errors below')}</strong></div>`
-    : '';
+    ? `<div class="alert" role="alert" id="form-error"><strong>${esc(errors.summary ?? "Please correct the errors below")}</strong></div>`
+    : "";
   const body = `
 <h1>Pay ${esc(biller.dba)}</h1>
 ${summary}
@@ -84,20 +83,28 @@ ${summary}
 <section class="card" aria-labelledby="pay-h"><h2 id="pay-h">Payment</h2>
 <form method="post" action="/portal/access/otp/${esc(session.token)}" id="payment-form" novalidate>
 <fieldset class="method-choice"><legend>Payment method</legend>
-${radio('card', 'Card', allowCard)}${radio('ach', 'Bank account (ACH)', allowAch)}
-${e.method ? `<p class="error" id="method-error">${esc(e.method)}</p>` : ''}
+${radio("card", "Card", allowCard)}${radio("ach", "Bank account (ACH)", allowAch)}
+${e.method ? `<p class="error" id="method-error">${esc(e.method)}</p>` : ""}
 </fieldset>
-${allowCard ? `<fieldset id="card-fields" data-method="card"><legend>Card</legend>
-${field('cardNumber', 'Card number', form.cardNumber ?? '', e.cardNumber, 'autocomplete="cc-number" inputmode="numeric"')}
-${field('expiry', 'Expiry (MM/YY)', form.expiry ?? '', e.expiry, 'autocomplete="cc-exp" placeholder="MM/YY"')}
-${field('cvc', 'CVC', form.cvc ?? '', e.cvc, 'autocomplete="cc-csc" inputmode="numeric"')}
-${field('cardName', 'Name on card', form.cardName ?? '', e.cardName, 'autocomplete="cc-name"')}
-</fieldset>` : ''}
-${allowAch ? `<fieldset id="ach-fields" data-method="ach"><legend>Bank account (ACH)</legend>
-${field('routingNumber', 'Routing number', form.routingNumber ?? '', e.routingNumber, 'inputmode="numeric"')}
-${field('bankAccountNumber', 'Account number', form.bankAccountNumber ?? '', e.bankAccountNumber, 'inputmode="numeric"')}
-${field('accountHolder', 'Account holder name', form.accountHolder ?? '', e.accountHolder)}
-</fieldset>` : ''}
+${
+  allowCard
+    ? `<fieldset id="card-fields" data-method="card"><legend>Card</legend>
+${field("cardNumber", "Card number", form.cardNumber ?? "", e.cardNumber, 'autocomplete="cc-number" inputmode="numeric"')}
+${field("expiry", "Expiry (MM/YY)", form.expiry ?? "", e.expiry, 'autocomplete="cc-exp" placeholder="MM/YY"')}
+${field("cvc", "CVC", form.cvc ?? "", e.cvc, 'autocomplete="cc-csc" inputmode="numeric"')}
+${field("cardName", "Name on card", form.cardName ?? "", e.cardName, 'autocomplete="cc-name"')}
+</fieldset>`
+    : ""
+}
+${
+  allowAch
+    ? `<fieldset id="ach-fields" data-method="ach"><legend>Bank account (ACH)</legend>
+${field("routingNumber", "Routing number", form.routingNumber ?? "", e.routingNumber, 'inputmode="numeric"')}
+${field("bankAccountNumber", "Account number", form.bankAccountNumber ?? "", e.bankAccountNumber, 'inputmode="numeric"')}
+${field("accountHolder", "Account holder name", form.accountHolder ?? "", e.accountHolder)}
+</fieldset>`
+    : ""
+}
 <button type="submit" id="pay-button">Pay ${esc(total)}</button>
 </form>
 </section>

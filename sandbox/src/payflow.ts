@@ -1,14 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Biller } from './billers';
-import type { Ctx } from './config';
-import { FAULT_DEFAULTS, takePostbackFaults } from './faults';
-import { centsToDecimal } from './money';
-import type { ValidPayment } from './payform';
-import { deliver, postbackFields } from './postback';
-import { formatEastern } from './dates';
-import type { Payment, Session } from './store';
-import { later, sleep } from './store';
-import { ACH_DECLINE_MESSAGE, DECLINE_MESSAGE, cardBrand } from './testcards';
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Biller } from "./billers";
+import type { Ctx } from "./config";
+import { FAULT_DEFAULTS, takePostbackFaults } from "./faults";
+import { centsToDecimal } from "./money";
+import type { ValidPayment } from "./payform";
+import { deliver, postbackFields } from "./postback";
+import { formatEastern } from "./dates";
+import type { Payment, Session } from "./store";
+import { later, sleep } from "./store";
+import { ACH_DECLINE_MESSAGE, DECLINE_MESSAGE, cardBrand } from "./testcards";
 
 /**
  * Charges a session. The caller has already set session.status = 'processing'
@@ -18,29 +18,29 @@ import { ACH_DECLINE_MESSAGE, DECLINE_MESSAGE, cardBrand } from './testcards';
 export async function processPayment(ctx: Ctx, session: Session, biller: Biller, input: ValidPayment, ip: string): Promise<Payment> {
   const paymentGuid = session.paymentGuid ?? randomUUID();
   const amountCents = session.invoiceTotalCents + session.feeCents;
-  if (input.method === 'card' && input.outcome === 'delay') await sleep(ctx.state, ctx.config.delayedCardMs);
-  const approved = input.method === 'card' ? input.outcome !== 'decline' : input.approve;
+  if (input.method === "card" && input.outcome === "delay") await sleep(ctx.state, ctx.config.delayedCardMs);
+  const approved = input.method === "card" ? input.outcome !== "decline" : input.approve;
   const payment: Payment = {
     paymentGuid,
     token: session.token,
     billerGuid: biller.billerGuid,
     billerReference: session.request.BillerReference,
     approved,
-    message: approved ? 'Approved' : input.method === 'card' ? DECLINE_MESSAGE : ACH_DECLINE_MESSAGE,
+    message: approved ? "Approved" : input.method === "card" ? DECLINE_MESSAGE : ACH_DECLINE_MESSAGE,
     method: input.method,
-    cardType: input.method === 'card' ? cardBrand(input.number) : 'ACH',
-    last4: input.method === 'card' ? input.number.slice(-4) : input.account.slice(-4),
+    cardType: input.method === "card" ? cardBrand(input.number) : "ACH",
+    last4: input.method === "card" ? input.number.slice(-4) : input.account.slice(-4),
     amountCents,
     feeCents: session.feeCents,
-    postedAmountCents: input.method === 'card' && input.outcome === 'wrong_amount' ? amountCents + 100 : amountCents,
+    postedAmountCents: input.method === "card" && input.outcome === "wrong_amount" ? amountCents + 100 : amountCents,
     createdAt: new Date().toISOString(),
     remoteIp: ip,
     invoiceNumbers: session.request.Customers.flatMap((c) => c.Invoices.map((i) => i.InvoiceNumber)),
     faultsApplied: [],
   };
   ctx.state.payments.set(paymentGuid, payment);
-  session.status = approved ? 'paid' : 'declined';
-  ctx.log.info({ event: 'payment', paymentGuid, biller: biller.name, billerGuid: biller.billerGuid, approved }, 'payment processed');
+  session.status = approved ? "paid" : "declined";
+  ctx.log.info({ event: "payment", paymentGuid, biller: biller.name, billerGuid: biller.billerGuid, approved }, "payment processed");
   await sendPostbacks(ctx, payment, session);
   return payment;
 }
@@ -51,42 +51,42 @@ async function sendPostbacks(ctx: Ctx, payment: Payment, session: Session): Prom
   const fields = postbackFields(payment, session);
   const url = session.request.PostBackURL;
   const base = { paymentGuid: payment.paymentGuid, url };
-  const failFirst = faults.get('postback_fail_first');
+  const failFirst = faults.get("postback_fail_first");
   const lostAttempts = failFirst ? (failFirst.count ?? FAULT_DEFAULTS.failFirstCount) : 0;
 
   const extras = async (): Promise<void> => {
-    const dup = faults.get('postback_duplicate');
+    const dup = faults.get("postback_duplicate");
     const copies = dup ? Math.max(2, dup.count ?? FAULT_DEFAULTS.duplicateCount) - 1 : 0;
-    for (let i = 0; i < copies; i++) await deliver(ctx, { ...base, kind: 'duplicate', fields, retry: true });
-    if (faults.has('postback_out_of_order')) {
+    for (let i = 0; i < copies; i++) await deliver(ctx, { ...base, kind: "duplicate", fields, retry: true });
+    if (faults.has("postback_out_of_order")) {
       // An OLDER event (an earlier declined attempt on the same session) arriving AFTER the real one.
       const older = {
         ...fields,
-        Approved: 'False',
+        Approved: "False",
         PaymentGUID: randomUUID(),
         PaymentMessage: DECLINE_MESSAGE,
         PaymentDate: formatEastern(new Date(Date.parse(payment.createdAt) - 60_000)),
       };
-      await deliver(ctx, { ...base, kind: 'out_of_order', fields: older, retry: true });
+      await deliver(ctx, { ...base, kind: "out_of_order", fields: older, retry: true });
     }
     const forged = (kind: string, over: Record<string, string>) =>
       deliver(ctx, { ...base, kind, fields: { ...fields, PaymentGUID: randomUUID(), ...over }, retry: false });
-    if (faults.has('forged_unknown_reference')) {
-      await forged('forged_unknown_reference', { BillerReference: randomBytes(32).toString('hex') });
+    if (faults.has("forged_unknown_reference")) {
+      await forged("forged_unknown_reference", { BillerReference: randomBytes(32).toString("hex") });
     }
-    if (faults.has('forged_wrong_biller_guid')) await forged('forged_wrong_biller_guid', { BillerGUID: randomUUID() });
-    if (faults.has('forged_wrong_amount')) {
+    if (faults.has("forged_wrong_biller_guid")) await forged("forged_wrong_biller_guid", { BillerGUID: randomUUID() });
+    if (faults.has("forged_wrong_amount")) {
       const cents = payment.amountCents > 1 ? 1 : payment.amountCents + 1000;
-      await forged('forged_wrong_amount', { PaymentAmount: centsToDecimal(cents) });
+      await forged("forged_wrong_amount", { PaymentAmount: centsToDecimal(cents) });
     }
   };
   const real = async (): Promise<void> => {
-    if (!faults.has('postback_drop')) await deliver(ctx, { ...base, kind: 'real', fields, retry: true, lostAttempts });
+    if (!faults.has("postback_drop")) await deliver(ctx, { ...base, kind: "real", fields, retry: true, lostAttempts });
     await extras();
   };
 
-  const afterReturn = faults.get('postback_after_return');
-  const delay = faults.get('postback_delay');
+  const afterReturn = faults.get("postback_after_return");
+  const delay = faults.get("postback_delay");
   if (afterReturn) {
     const delayMs = afterReturn.delayMs ?? FAULT_DEFAULTS.afterReturnMs;
     let fired = false;
@@ -111,6 +111,10 @@ export async function resendPostback(ctx: Ctx, paymentGuid: string) {
   const session = payment ? ctx.state.sessions.get(payment.token) : undefined;
   if (!payment || !session) return undefined;
   return deliver(ctx, {
-    paymentGuid, url: session.request.PostBackURL, kind: 'resend', fields: postbackFields(payment, session), retry: true,
+    paymentGuid,
+    url: session.request.PostBackURL,
+    kind: "resend",
+    fields: postbackFields(payment, session),
+    retry: true,
   });
 }

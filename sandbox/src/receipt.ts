@@ -1,17 +1,17 @@
-import type { Biller } from './billers';
-import { formatHuman } from './dates';
-import { esc, layout, portalHeader } from './html';
-import { formatUsd } from './money';
-import { invoiceTable, siteName } from './pages';
-import type { Payment, Session } from './store';
+import type { Biller } from "./billers";
+import { formatHuman } from "./dates";
+import { esc, layout, portalHeader } from "./html";
+import { formatUsd } from "./money";
+import { invoiceTable, siteName } from "./pages";
+import type { Payment, Session } from "./store";
 
 export function methodText(p: Payment): string {
-  return p.method === 'card' ? `${p.cardType} ending ${p.last4}` : `Bank account ending ${p.last4}`;
+  return p.method === "card" ? `${p.cardType} ending ${p.last4}` : `Bank account ending ${p.last4}`;
 }
 
 /** Invoice Cloud style receipt; "Return to Home Page" leads to ReturnURL unchanged. */
 export function receiptPage(payment: Payment, session: Session, biller: Biller): string {
-  const heading = payment.approved ? 'Payment receipt' : 'Payment declined';
+  const heading = payment.approved ? "Payment receipt" : "Payment declined";
   const status = payment.approved
     ? `<div class="ok" role="status"><strong>Thank you. Your payment to ${esc(biller.dba)} was approved.</strong></div>`
     : `<div class="alert" role="alert" id="decline-message"><strong>${esc(payment.message)}</strong></div>`;
@@ -21,7 +21,7 @@ ${status}
 <section class="card" aria-labelledby="details-h"><h2 id="details-h">Details</h2>
 <dl id="receipt-details">
 <dt>Biller</dt><dd>${esc(biller.dba)}</dd>
-<dt>${payment.approved ? 'Amount paid' : 'Amount'}</dt><dd id="amount-paid">${esc(formatUsd(payment.amountCents))}</dd>
+<dt>${payment.approved ? "Amount paid" : "Amount"}</dt><dd id="amount-paid">${esc(formatUsd(payment.amountCents))}</dd>
 <dt>Date</dt><dd>${esc(formatHuman(new Date(payment.createdAt)))}</dd>
 <dt>Method</dt><dd id="payment-method">${esc(methodText(payment))}</dd>
 <dt>Payment GUID</dt><dd id="payment-guid"><code>${esc(payment.paymentGuid)}</code></dd>
@@ -39,7 +39,7 @@ ${status}
 
 export function processingPage(paymentGuid: string): string {
   return layout({
-    title: 'Processing payment - Invoice Cloud',
+    title: "Processing payment - Invoice Cloud",
     body: `<section class="card"><h1>Processing your payment</h1><p role="status">Please wait: this page refreshes automatically.</p>
 <p><a href="/portal/receipt/${esc(paymentGuid)}">Refresh</a></p></section>
 <meta http-equiv="refresh" content="1">`,

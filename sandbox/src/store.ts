@@ -1,9 +1,9 @@
-import type { Biller } from './billers';
-import { cloneBillers } from './billers';
-import type { Fault } from './faults';
-import type { CpRequest } from './validate';
+import type { Biller } from "./billers";
+import { cloneBillers } from "./billers";
+import type { Fault } from "./faults";
+import type { CpRequest } from "./validate";
 
-export type SessionStatus = 'open' | 'processing' | 'paid' | 'declined' | 'expired';
+export type SessionStatus = "open" | "processing" | "paid" | "declined" | "expired";
 
 export interface Session {
   token: string;
@@ -26,7 +26,7 @@ export interface Payment {
   billerReference: string;
   approved: boolean;
   message: string;
-  method: 'card' | 'ach';
+  method: "card" | "ach";
   cardType: string;
   last4: string;
   /** What the applicant was charged (invoices + fee). */
@@ -120,8 +120,8 @@ export function findBillerByGuid(state: SandboxState, guid: string): Biller | un
 
 /** Marks the session expired if past its TTL; returns the current status. */
 export function refreshStatus(session: Session, now: Date): SessionStatus {
-  if (session.status === 'open' && now.getTime() >= Date.parse(session.expiresAt)) {
-    session.status = 'expired';
+  if (session.status === "open" && now.getTime() >= Date.parse(session.expiresAt)) {
+    session.status = "expired";
   }
   return session.status;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Pagination } from "@/components/pagination";
 import { Banner, PageTitle, StatusBadge, inputClass, secondaryButtonClass } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateOnly } from "@/lib/dates";
@@ -20,24 +21,46 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const user = await requireRolePage("APPLICANT", paths.portal.invoices);
   const { page, number } = await searchParams;
   if (number !== undefined && number.trim() !== "") {
-    const found = await findInvoiceByNumber({ applicantId: user.id, invoiceNumber: number });
+    const found = await findInvoiceByNumber({
+      applicantId: user.id,
+      invoiceNumber: number,
+    });
     if (found) redirect(paths.portal.invoice(found.invoiceNumber));
   }
-  const list = await listInvoices({ applicantId: user.id, page: Number(page) || 1 });
+  const list = await listInvoices({
+    applicantId: user.id,
+    page: Number(page) || 1,
+  });
   const billers = await getBillerPayability(list.rows.map((r) => r.billerId));
-  const rows = list.rows.map((inv) => ({ inv, pay: invoicePayability(inv, billers.get(inv.billerId), formatCents) }));
+  const rows = list.rows.map((inv) => ({
+    inv,
+    pay: invoicePayability(inv, billers.get(inv.billerId), formatCents),
+  }));
   const selectable = rows.filter((r) => r.pay.kind === "payable");
 
   return (
     <>
       <PageTitle lead={`Signed in as ${user.name}.`}>My permit invoices</PageTitle>
 
-      <form method="get" action={paths.portal.invoices} className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4" role="search">
+      <form
+        method="get"
+        action={paths.portal.invoices}
+        className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
+        role="search"
+      >
         <div>
           <label htmlFor="number" className="font-medium">
             Find an invoice by number
           </label>
-          <input id="number" name="number" defaultValue={number ?? ""} inputMode="numeric" autoComplete="off" className={`${inputClass} w-64`} aria-describedby={number ? "number-error" : undefined} />
+          <input
+            id="number"
+            name="number"
+            defaultValue={number ?? ""}
+            inputMode="numeric"
+            autoComplete="off"
+            className={`${inputClass} w-64`}
+            aria-describedby={number ? "number-error" : undefined}
+          />
         </div>
         <button type="submit" className={secondaryButtonClass}>
           Find invoice
@@ -54,17 +77,29 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Your permit invoices, page {list.page} of {list.pageCount}</caption>
+            <caption className="sr-only">
+              Your permit invoices, page {list.page} of {list.pageCount}
+            </caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">
                   <span className="sr-only">Select</span>
                 </th>
-                <th scope="col" className="p-2">Permit</th>
-                <th scope="col" className="p-2">Invoice</th>
-                <th scope="col" className="p-2 text-right">Amount</th>
-                <th scope="col" className="p-2">Due</th>
-                <th scope="col" className="p-2">Status</th>
+                <th scope="col" className="p-2">
+                  Permit
+                </th>
+                <th scope="col" className="p-2">
+                  Invoice
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Amount
+                </th>
+                <th scope="col" className="p-2">
+                  Due
+                </th>
+                <th scope="col" className="p-2">
+                  Status
+                </th>
                 <th scope="col" className="p-2">
                   <span className="sr-only">Pay</span>
                 </th>
@@ -72,10 +107,21 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             </thead>
             <tbody>
               {rows.map(({ inv, pay }) => (
-                <tr key={inv.id} data-invoice={inv.invoiceNumber} className={`border-b border-slate-200 ${inv.status === "PAID" ? "bg-blue-100" : ""}`}>
+                <tr
+                  key={inv.id}
+                  data-invoice={inv.invoiceNumber}
+                  className={`border-b border-slate-200 ${inv.status === "PAID" ? "bg-blue-100" : ""}`}
+                >
                   <td className="p-2 align-top">
                     {pay.kind === "payable" ? (
-                      <input type="checkbox" name="invoiceId" value={inv.id} form="pay-selected" aria-label={`Select invoice ${inv.invoiceNumber}`} className="h-4 w-4" />
+                      <input
+                        type="checkbox"
+                        name="invoiceId"
+                        value={inv.id}
+                        form="pay-selected"
+                        aria-label={`Select invoice ${inv.invoiceNumber}`}
+                        className="h-4 w-4"
+                      />
                     ) : null}
                   </td>
                   <td className="p-2 align-top">
@@ -118,15 +164,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             ) : (
               <span />
             )}
-            {list.pageCount > 1 ? (
-              <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-                {list.page > 1 ? <Link href={`${paths.portal.invoices}?page=${list.page - 1}`} className="text-brand-700 underline">Previous</Link> : null}
-                <span>
-                  Page {list.page} of {list.pageCount}
-                </span>
-                {list.page < list.pageCount ? <Link href={`${paths.portal.invoices}?page=${list.page + 1}`} className="text-brand-700 underline">Next</Link> : null}
-              </nav>
-            ) : null}
+            <Pagination basePath={paths.portal.invoices} page={list.page} pageCount={list.pageCount} />
           </div>
         </>
       )}

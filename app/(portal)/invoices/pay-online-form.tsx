@@ -26,7 +26,9 @@ export function PayOnlineForm({
           {state.canRetry ? <p className="mt-1">Press {label} to try again.</p> : null}
         </Banner>
       ) : null}
-      {invoiceIds?.map((id) => <input key={id} type="hidden" name="invoiceId" value={id} />)}
+      {invoiceIds?.map((id) => (
+        <input key={id} type="hidden" name="invoiceId" value={id} />
+      ))}
       <button type="submit" className={buttonClass} disabled={pending} aria-describedby={describedBy}>
         {pending ? "Opening Invoice Cloud…" : label}
       </button>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/pagination";
 import { PageTitle } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/dates";
@@ -13,7 +14,10 @@ export const metadata: Metadata = { title: "Payment history" };
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireRolePage("APPLICANT", paths.portal.payments);
   const { page } = await searchParams;
-  const list = await listApplicantPayments({ applicantId: user.id, page: Number(page) || 1 });
+  const list = await listApplicantPayments({
+    applicantId: user.id,
+    page: Number(page) || 1,
+  });
   return (
     <>
       <PageTitle lead="Every payment you started, and what happened to it.">Payment history</PageTitle>
@@ -24,11 +28,21 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           <caption className="sr-only">Your payments</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">Started</th>
-              <th scope="col" className="p-2">Municipality</th>
-              <th scope="col" className="p-2">Invoices</th>
-              <th scope="col" className="p-2 text-right">Total</th>
-              <th scope="col" className="p-2">Outcome</th>
+              <th scope="col" className="p-2">
+                Started
+              </th>
+              <th scope="col" className="p-2">
+                Municipality
+              </th>
+              <th scope="col" className="p-2">
+                Invoices
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Total
+              </th>
+              <th scope="col" className="p-2">
+                Outcome
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -44,20 +58,16 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 <td className="p-2 text-right tabular-nums">{formatCents(p.totalCents)}</td>
                 <td className="p-2">
                   {STATUS_LABEL[p.status]}
-                  {p.status === "DECLINED" && p.failureReason ? <span className="block text-xs text-slate-600">{p.failureReason}</span> : null}
+                  {p.status === "DECLINED" && p.failureReason ? (
+                    <span className="block text-xs text-slate-600">{p.failureReason}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
-          {list.page > 1 ? <Link href={`${paths.portal.payments}?page=${list.page - 1}`} className="text-brand-700 underline">Previous</Link> : null}
-          <span>Page {list.page} of {list.pageCount}</span>
-          {list.page < list.pageCount ? <Link href={`${paths.portal.payments}?page=${list.page + 1}`} className="text-brand-700 underline">Next</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination basePath={paths.portal.payments} page={list.page} pageCount={list.pageCount} />
     </>
   );
 }

@@ -18,7 +18,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
   return (
     <>
-      <PageTitle lead={`${biller.name}: settings changes, payment attempts and their outcomes, and postbacks. Times in ${biller.timeZone}.`}>
+      <PageTitle
+        lead={`${biller.name}: settings changes, payment attempts and their outcomes, and postbacks. Times in ${biller.timeZone}.`}
+      >
         Audit log
       </PageTitle>
       <AuditEventTable rows={list.rows} timeZone={biller.timeZone} />

@@ -8,12 +8,7 @@ import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
 import { Banner, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { savePaymentSettings, testConnection } from "./actions";
-import {
-  PAYMENT_SETTINGS_FIELDS,
-  paymentSettingsSchemaFor,
-  type PaymentSettingsFormValues,
-  type PaymentSettingsInput,
-} from "./schema";
+import { PAYMENT_SETTINGS_FIELDS, paymentSettingsSchemaFor, type PaymentSettingsFormValues, type PaymentSettingsInput } from "./schema";
 
 export type StoredKeyInfo = { last4: string; setBy: string | null; setAt: string | null } | null;
 
@@ -89,8 +84,8 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         error={errors.apiKey?.message}
         hint={
           <>
-            In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Application API Keys</strong> to
-            generate the API key, then paste it here. Required.
+            In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Application API Keys</strong> to generate the
+            API key, then paste it here. Required.
             {hasStoredKey && replacingKey ? " Leave it blank to keep the stored key." : null}
           </>
         }
@@ -135,8 +130,8 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         error={errors.billerGuid?.message}
         hint={
           <>
-            In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Integration Documentation</strong> to
-            find your BillerGUID. Cloud Payments V2 does not need it; when given, postbacks are checked against it.
+            In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Integration Documentation</strong> to find your
+            BillerGUID. Cloud Payments V2 does not need it; when given, postbacks are checked against it.
           </>
         }
       >
@@ -156,12 +151,12 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         error={errors.invoiceTypeId?.message}
         hint={
           <>
-            The Invoice Cloud Invoice Type ID that permit fees are posted to. If the type ID you need is not in the list,
-            contact the PermitPay portal operator to add it.
+            The Invoice Cloud Invoice Type ID that permit fees are posted to. If the type ID you need is not in the list, contact the
+            PermitPay portal operator to add it.
             {invoiceTypes.length === 0 ? (
               <strong className="mt-1 block text-amber-900">
-                No Invoice Type IDs are available yet. The PermitPay portal operator must add your Invoice Cloud type ID
-                before you can save these settings.
+                No Invoice Type IDs are available yet. The PermitPay portal operator must add your Invoice Cloud type ID before you can save
+                these settings.
               </strong>
             ) : null}
           </>
@@ -208,8 +203,8 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         error={errors.customReturnSiteName?.message}
         hint={
           <>
-            On the Invoice Cloud payment page, the sign-out button&apos;s tooltip reads “Sign out and Return to &lt;SiteName&gt;”.
-            SiteName is your DBA name, {dbaName}, unless you enter another name here (at most 100 characters).
+            On the Invoice Cloud payment page, the sign-out button&apos;s tooltip reads “Sign out and Return to &lt;SiteName&gt;”. SiteName
+            is your DBA name, {dbaName}, unless you enter another name here (at most 100 characters).
             <br />
             Applicants will see: <q data-testid="tooltip-preview">Sign out and Return to {siteName}</q>
           </>

@@ -92,5 +92,10 @@ export const PAYMENT_SETTINGS_FIELDS = [
 ] as const satisfies readonly (keyof PaymentSettingsFormValues)[];
 
 export const testConnectionSchema = z.object({
-  apiKey: z.string().trim().max(256, M.apiKeyTooLong).refine((v) => !/\s/.test(v), M.apiKeySpaces).optional(),
+  apiKey: z
+    .string()
+    .trim()
+    .max(256, M.apiKeyTooLong)
+    .refine((v) => !/\s/.test(v), M.apiKeySpaces)
+    .optional(),
 });

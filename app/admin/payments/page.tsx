@@ -31,8 +31,8 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       <PageTitle lead={`${biller.name}: every online payment attempt, newest first. Times in ${biller.timeZone}.`}>Payments</PageTitle>
       {list.needsReview > 0 ? (
         <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? "" : "s"} need review`}>
-          Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud
-          biller portal before changing anything.
+          Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud biller
+          portal before changing anything.
         </Banner>
       ) : null}
       {list.rows.length === 0 ? (
@@ -42,23 +42,43 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           <caption className="sr-only">Payment attempts, newest first</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2 text-right">Total</th>
-              <th scope="col" className="p-2">Applicant</th>
-              <th scope="col" className="p-2">Invoices</th>
-              <th scope="col" className="p-2">Created</th>
-              <th scope="col" className="p-2">Closed</th>
-              <th scope="col" className="p-2">Reason</th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Total
+              </th>
+              <th scope="col" className="p-2">
+                Applicant
+              </th>
+              <th scope="col" className="p-2">
+                Invoices
+              </th>
+              <th scope="col" className="p-2">
+                Created
+              </th>
+              <th scope="col" className="p-2">
+                Closed
+              </th>
+              <th scope="col" className="p-2">
+                Reason
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((a) => (
               <tr
                 key={a.id}
-                className={a.status === "NEEDS_REVIEW" || a.reviewReason ? "border-l-4 border-red-700 bg-red-50 align-top" : "border-b border-slate-200 align-top"}
+                className={
+                  a.status === "NEEDS_REVIEW" || a.reviewReason
+                    ? "border-l-4 border-red-700 bg-red-50 align-top"
+                    : "border-b border-slate-200 align-top"
+                }
               >
                 <td className="p-2">
-                  <span className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}>
+                  <span
+                    className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}
+                  >
                     {a.status.replace("_", " ")}
                   </span>
                 </td>

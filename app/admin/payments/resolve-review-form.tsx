@@ -8,7 +8,12 @@ import type { ResolveReviewState } from "./schema";
 export function ResolveReviewForm({ attemptId, flaggedPaid }: { attemptId: string; flaggedPaid: boolean }) {
   const [state, action, pending] = useActionState<ResolveReviewState, FormData>(resolveReviewAction, {});
   const id = useId();
-  if (state.ok) return <p role="status" className="font-semibold text-green-800">{state.message}</p>;
+  if (state.ok)
+    return (
+      <p role="status" className="font-semibold text-green-800">
+        {state.message}
+      </p>
+    );
   return (
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="attemptId" value={attemptId} />
@@ -46,7 +51,11 @@ export function ResolveReviewForm({ attemptId, flaggedPaid }: { attemptId: strin
           {state.fieldErrors.note}
         </p>
       ) : null}
-      {state.message && !state.ok ? <p role="alert" className="text-xs font-semibold text-red-700">{state.message}</p> : null}
+      {state.message && !state.ok ? (
+        <p role="alert" className="text-xs font-semibold text-red-700">
+          {state.message}
+        </p>
+      ) : null}
       <button type="submit" className={`${buttonClass} px-2 py-1 text-xs`} disabled={pending}>
         {pending ? "Saving…" : "Settle payment"}
       </button>

@@ -25,7 +25,11 @@ import { SimpleForm, type SimpleField } from "./simple-form";
 
 const BILLER_FIELDS: SimpleField<BillerDetailsFormValues>[] = [
   { name: "name", label: "Name", hint: "The municipality's legal name, unique in PermitPay." },
-  { name: "dbaName", label: "DBA name", hint: "The name applicants know. It is the default “Return to” site name on Invoice Cloud's page." },
+  {
+    name: "dbaName",
+    label: "DBA name",
+    hint: "The name applicants know. It is the default “Return to” site name on Invoice Cloud's page.",
+  },
   { name: "timeZone", label: "Time zone", hint: "An IANA time zone, like America/Toronto. It sets the biller's “current date”." },
 ];
 
@@ -42,7 +46,11 @@ export function BillerDetailsForm({ billerId, defaults }: { billerId?: string; d
         action={createBillerAction}
         renderSuccess={(data) => {
           const id = (data as { billerId?: string } | undefined)?.billerId;
-          return id ? <Link href={paths.platform.biller(id)} className="underline">Open the new biller to add its admins and type IDs</Link> : null;
+          return id ? (
+            <Link href={paths.platform.biller(id)} className="underline">
+              Open the new biller to add its admins and type IDs
+            </Link>
+          ) : null;
         }}
       />
     );
@@ -83,8 +91,11 @@ export function BillerAdminForm({ billerId }: { billerId: string }) {
         const d = data as { generatedPassword?: string | null } | undefined;
         return d?.generatedPassword ? (
           <p>
-            Their initial password is <code className="rounded bg-white px-1 font-mono" data-testid="generated-password">{d.generatedPassword}</code>. It
-            is shown only now: pass it on securely.
+            Their initial password is{" "}
+            <code className="rounded bg-white px-1 font-mono" data-testid="generated-password">
+              {d.generatedPassword}
+            </code>
+            . It is shown only now: pass it on securely.
           </p>
         ) : null;
       }}
@@ -98,7 +109,12 @@ export function InvoiceTypeForm({ billerId }: { billerId: string }) {
       idPrefix="type"
       schema={invoiceTypeSchema}
       fields={[
-        { name: "typeId", label: "Invoice Cloud type ID", inputMode: "numeric", hint: "The Invoice Type ID from the biller's Invoice Cloud account, like 42." },
+        {
+          name: "typeId",
+          label: "Invoice Cloud type ID",
+          inputMode: "numeric",
+          hint: "The Invoice Type ID from the biller's Invoice Cloud account, like 42.",
+        },
         { name: "label", label: "Label", hint: "What the biller admin sees in the dropdown, like Building permit fees." },
       ]}
       defaults={{ typeId: "", label: "" }}

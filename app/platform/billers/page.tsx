@@ -26,7 +26,11 @@ export default async function BillersPage() {
           {POSTBACK_VERDICTS.map((v) => (
             <div key={v} className="flex gap-1">
               <dt className="text-slate-600">{v.replace("_", " ")}</dt>
-              <dd className={`font-semibold tabular-nums ${postbacks[v] > 0 && ["needs_review", "rejected", "unknown"].includes(v) ? "text-red-700" : ""}`}>{postbacks[v]}</dd>
+              <dd
+                className={`font-semibold tabular-nums ${postbacks[v] > 0 && ["needs_review", "rejected", "unknown"].includes(v) ? "text-red-700" : ""}`}
+              >
+                {postbacks[v]}
+              </dd>
             </div>
           ))}
         </dl>
@@ -35,19 +39,31 @@ export default async function BillersPage() {
         <caption className="sr-only">Billers and whether their payment settings are complete</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2">Biller</th>
-            <th scope="col" className="p-2">Time zone</th>
-            <th scope="col" className="p-2">Type IDs</th>
-            <th scope="col" className="p-2">Admins</th>
-            <th scope="col" className="p-2">API key set</th>
-            <th scope="col" className="p-2">Payment settings</th>
+            <th scope="col" className="p-2">
+              Biller
+            </th>
+            <th scope="col" className="p-2">
+              Time zone
+            </th>
+            <th scope="col" className="p-2">
+              Type IDs
+            </th>
+            <th scope="col" className="p-2">
+              Admins
+            </th>
+            <th scope="col" className="p-2">
+              API key set
+            </th>
+            <th scope="col" className="p-2">
+              Payment settings
+            </th>
           </tr>
         </thead>
         <tbody>
           {billers.map((b) => (
             <tr key={b.id} className="border-b border-slate-200 align-top">
               <th scope="row" className="p-2 text-left font-normal">
-                <Link href={paths.platform.biller(b.id)} className="font-medium text-brand-700 underline">
+                <Link href={paths.platform.biller(b.id)} className="text-brand-700 font-medium underline">
                   {b.name}
                 </Link>
                 {b.dbaName !== b.name ? <span className="block text-slate-600">DBA {b.dbaName}</span> : null}
@@ -81,8 +97,8 @@ export default async function BillersPage() {
           Encryption key rotation
         </h2>
         <p className="mb-4 text-sm text-slate-700">
-          After putting a new key first in <code>ENCRYPTION_KEYS</code> and restarting, move the stored Invoice Cloud API keys to it.
-          Then the old key can be removed (docs/operations.md).
+          After putting a new key first in <code>ENCRYPTION_KEYS</code> and restarting, move the stored Invoice Cloud API keys to it. Then
+          the old key can be removed (docs/operations.md).
         </p>
         <ReencryptKeysButton />
       </section>

@@ -11,12 +11,20 @@ export const billerDetailsSchema = z.object({
     .trim()
     .min(1, "Enter the time zone, like America/Toronto")
     // Intl accepts "utc" or "est5edt" too; we want the canonical IANA form "Area/City" (or UTC).
-    .refine((v) => (/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(v) || v === "UTC") && isValidTimeZone(v), "Enter an IANA time zone like America/Toronto"),
+    .refine(
+      (v) => (/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(v) || v === "UTC") && isValidTimeZone(v),
+      "Enter an IANA time zone like America/Toronto",
+    ),
 });
 export type BillerDetailsFormValues = z.input<typeof billerDetailsSchema>;
 
 export const billerAdminSchema = z.object({
-  email: z.string().trim().min(1, "Enter the email address").max(254, "Enter an email address of 254 characters or fewer").pipe(z.email("Enter an email address like name@example.com")),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter the email address")
+    .max(254, "Enter an email address of 254 characters or fewer")
+    .pipe(z.email("Enter an email address like name@example.com")),
   name: z.string().trim().min(1, "Enter the admin's name").max(120, "Enter a name of 120 characters or fewer"),
   // Blank: a password is generated and shown once.
   password: z

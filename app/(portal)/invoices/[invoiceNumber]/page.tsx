@@ -30,7 +30,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
         </Link>
       </p>
       <PageTitle lead={`${invoice.biller.name} · Permit ${invoice.permit.number}`}>Invoice {invoice.invoiceNumber}</PageTitle>
-      <section aria-label="Invoice" className={`mb-6 rounded border p-6 ${paid ? "border-blue-700 bg-blue-100" : "border-slate-200 bg-white"}`}>
+      <section
+        aria-label="Invoice"
+        className={`mb-6 rounded border p-6 ${paid ? "border-blue-700 bg-blue-100" : "border-slate-200 bg-white"}`}
+      >
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
           <div>
             <dt className="text-sm text-slate-600">Permit</dt>
@@ -59,7 +62,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
               <dt className="text-sm text-slate-600">Paid</dt>
               <dd>
                 {formatDateTime(invoice.paidAt, invoice.biller.timeZone)}
-                {invoice.paymentGuid ? <span className="block text-xs text-slate-600">Invoice Cloud payment {invoice.paymentGuid}</span> : null}
+                {invoice.paymentGuid ? (
+                  <span className="block text-xs text-slate-600">Invoice Cloud payment {invoice.paymentGuid}</span>
+                ) : null}
               </dd>
             </div>
           ) : null}
@@ -68,7 +73,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
       {pay.kind === "payable" ? (
         <PayOnlineForm invoiceIds={[invoice.id]} />
       ) : pay.kind === "paid" ? null : (
-        <Banner tone="warning" title={pay.kind === "over_maximum" ? "This invoice cannot be paid online" : "Online payment is not available"}>
+        <Banner
+          tone="warning"
+          title={pay.kind === "over_maximum" ? "This invoice cannot be paid online" : "Online payment is not available"}
+        >
           {pay.message}
         </Banner>
       )}

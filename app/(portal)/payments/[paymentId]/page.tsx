@@ -29,11 +29,14 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
 
   return (
     <>
-      <PageTitle lead={`${payment.biller.name} · started ${formatDateTime(payment.createdAt, tz)}`}>Payment of {formatCents(payment.totalCents)}</PageTitle>
+      <PageTitle lead={`${payment.biller.name} · started ${formatDateTime(payment.createdAt, tz)}`}>
+        Payment of {formatCents(payment.totalCents)}
+      </PageTitle>
 
       {payment.status === "PAID" ? (
         <Banner tone="success" title="Payment received">
-          Thank you. Invoice Cloud confirmed your payment{payment.paymentGuid ? ` (reference ${payment.paymentGuid})` : ""}. Your invoices are marked PAID.
+          Thank you. Invoice Cloud confirmed your payment{payment.paymentGuid ? ` (reference ${payment.paymentGuid})` : ""}. Your invoices
+          are marked PAID.
         </Banner>
       ) : null}
       {confirming ? (
@@ -44,8 +47,13 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
       ) : null}
       {open && !confirming && payment.returnedAt ? (
         <Banner tone="warning" title="Invoice Cloud has not confirmed this payment yet">
-          <p>If you completed the payment, please do not pay again: your invoice will show PAID as soon as Invoice Cloud confirms it, usually within minutes. Reload this page later.</p>
-          <p className="mt-1">If you did not finish paying, you can go back to Invoice Cloud until {formatDateTime(payment.expiresAt, tz)}.</p>
+          <p>
+            If you completed the payment, please do not pay again: your invoice will show PAID as soon as Invoice Cloud confirms it, usually
+            within minutes. Reload this page later.
+          </p>
+          <p className="mt-1">
+            If you did not finish paying, you can go back to Invoice Cloud until {formatDateTime(payment.expiresAt, tz)}.
+          </p>
         </Banner>
       ) : null}
       {open && !payment.returnedAt && payment.hostedPageUrl ? (
@@ -62,16 +70,20 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
         </Banner>
       ) : null}
       {payment.status === "FAILED" ? (
-        <Banner tone="error" title="The payment did not start">Invoice Cloud could not open the payment page. Nothing was charged.</Banner>
+        <Banner tone="error" title="The payment did not start">
+          Invoice Cloud could not open the payment page. Nothing was charged.
+        </Banner>
       ) : null}
       {payment.status === "EXPIRED" ? (
         <Banner tone="warning" title="This payment expired">
-          Invoice Cloud never confirmed it, and you did not come back from its page. If you did complete a payment, contact {payment.biller.name} before paying again.
+          Invoice Cloud never confirmed it, and you did not come back from its page. If you did complete a payment, contact{" "}
+          {payment.biller.name} before paying again.
         </Banner>
       ) : null}
       {payment.status === "NEEDS_REVIEW" ? (
         <Banner tone="warning" title="The municipality is checking this payment">
-          Invoice Cloud reported something we could not match to your invoice. Please do not pay again: {payment.biller.name} will contact you.
+          Invoice Cloud reported something we could not match to your invoice. Please do not pay again: {payment.biller.name} will contact
+          you.
         </Banner>
       ) : null}
 
@@ -79,15 +91,27 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
         <caption className="sr-only">Invoices in this payment</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2">Invoice</th>
-            <th scope="col" className="p-2">Permit</th>
-            <th scope="col" className="p-2 text-right">Amount</th>
-            <th scope="col" className="p-2">Status</th>
+            <th scope="col" className="p-2">
+              Invoice
+            </th>
+            <th scope="col" className="p-2">
+              Permit
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Amount
+            </th>
+            <th scope="col" className="p-2">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
           {payment.invoices.map(({ invoice, amountCents }) => (
-            <tr key={invoice.id} data-invoice={invoice.invoiceNumber} className={`border-b border-slate-200 ${invoice.status === "PAID" ? "bg-blue-100" : ""}`}>
+            <tr
+              key={invoice.id}
+              data-invoice={invoice.invoiceNumber}
+              className={`border-b border-slate-200 ${invoice.status === "PAID" ? "bg-blue-100" : ""}`}
+            >
               <td className="p-2">
                 <Link href={paths.portal.invoice(invoice.invoiceNumber)} className="text-brand-700 underline">
                   {invoice.invoiceNumber}

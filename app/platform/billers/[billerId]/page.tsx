@@ -27,10 +27,7 @@ export default async function BillerPage({
   await requireRolePage("PLATFORM_ADMIN", paths.platform.biller(billerId));
   if (!billerIdSchema.safeParse(billerId).success) notFound();
   const { page } = await searchParams;
-  const [biller, audit] = await Promise.all([
-    getBillerDetail({ billerId }),
-    listAuditEvents({ billerId, page: Number(page) || 1 }),
-  ]);
+  const [biller, audit] = await Promise.all([getBillerDetail({ billerId }), listAuditEvents({ billerId, page: Number(page) || 1 })]);
   if (!biller) notFound();
   return (
     <>
@@ -64,8 +61,12 @@ export default async function BillerPage({
             <caption className="sr-only">Type IDs available to this biller</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">Type ID</th>
-                <th scope="col" className="p-2">Label</th>
+                <th scope="col" className="p-2">
+                  Type ID
+                </th>
+                <th scope="col" className="p-2">
+                  Label
+                </th>
                 <th scope="col" className="p-2">
                   <span className="sr-only">Actions</span>
                 </th>

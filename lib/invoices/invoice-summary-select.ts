@@ -1,0 +1,18 @@
+// The fields of an invoice that the applicant's pages show.
+import type { Prisma } from "@prisma/client";
+
+export const invoiceSummarySelect = {
+  id: true,
+  invoiceNumber: true,
+  description: true,
+  amountDueCents: true,
+  dueDate: true,
+  status: true,
+  paidAt: true,
+  paidAmountCents: true,
+  paymentGuid: true,
+  billerId: true,
+  openAttemptId: true,
+  permit: { select: { number: true, description: true } },
+  biller: { select: { name: true, timeZone: true } },
+} satisfies Prisma.InvoiceSelect;
