@@ -27,18 +27,27 @@ test("duplicates, forgeries and an older decline change nothing after the real a
     { fault: "postback_duplicate", count: 3 },
     { fault: "forged_unknown_reference" },
     { fault: "forged_wrong_amount" },
+    { fault: "forged_wrong_biller_guid" },
     { fault: "postback_out_of_order" },
   ]) {
     await sandbox.addFault({ ...fault, scope: "next" });
   }
   const { invoices, attempt } = await payOne(page, db);
-  // 3 copies of the real postback + 2 forgeries + 1 older decline.
-  expect(await verdicts(db, attempt.id, 6)).toEqual(["duplicate", "duplicate", "ignored", "needs_review", "paid", "rejected"]);
+  // 3 copies of the real postback + 3 forgeries + 1 older decline.
+  expect(await verdicts(db, attempt.id, 7)).toEqual([
+    "duplicate",
+    "duplicate",
+    "ignored",
+    "needs_review",
+    "needs_review",
+    "paid",
+    "rejected",
+  ]);
   const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } });
   expect(invoice).toMatchObject({ status: "PAID", paidAmountCents: 6000 });
   const after = await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
   expect(after.status).toBe("PAID"); // the forged underpayment is flagged, the real payment stands
-  expect(after.reviewReason).toMatch(/0\.01/);
+  expect(after.reviewReason).toMatch(/0\.01|BillerGUID/); // the forgeries carrying the real reference are flagged
   await page.getByRole("link", { name: "Return to Home Page" }).click();
   await expect(page.getByText("Payment received")).toBeVisible();
 });
@@ -94,4 +103,13 @@ test("a biller admin settles a payment that needs review, and the applicant then
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, arranged.applicant.email);
   await expect(invoiceRow(page, arranged.invoices[0]!.invoiceNumber).getByText("PAID", { exact: true })).toBeVisible();
+});
+
+test("a postback that arrives only after the browser returned still marks the invoice PAID", async ({ page, db }) => {
+  await sandbox.addFault({ fault: "postback_after_return", scope: "next", delayMs: 3000 });
+  const { invoices } = await payOne(page, db);
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page.getByText("We're confirming your payment with Invoice Cloud")).toBeVisible();
+  await expect(page.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
+  expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("PAID");
 });
