@@ -65,13 +65,17 @@ export default defineConfig({
           reuseExistingServer: false,
           timeout: 60_000,
         },
-        {
-          command: "bash scripts/e2e-app.sh",
-          url: `http://localhost:${E2E.appPort}/api/health`,
-          env: { ...appEnv(E2E.appPort), DATABASE_URL: E2E.databaseUrl, APP_LOG: E2E.appLog },
-          reuseExistingServer: false,
-          timeout: 120_000,
-        },
+        ...(process.env.E2E_NO_POSTGRES
+          ? []
+          : [
+              {
+                command: "bash scripts/e2e-app.sh",
+                url: `http://localhost:${E2E.appPort}/api/health`,
+                env: { ...appEnv(E2E.appPort), DATABASE_URL: E2E.databaseUrl, APP_LOG: E2E.appLog },
+                reuseExistingServer: false,
+                timeout: 120_000,
+              },
+            ]),
         {
           command: "bash scripts/e2e-app.sh",
           url: `http://localhost:${E2E.pglitePort}/api/health`,

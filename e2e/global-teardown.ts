@@ -5,10 +5,12 @@ import { E2E } from "./env";
 
 export default async function teardown() {
   if (E2E.baseUrl || process.env.E2E_KEEP_DATA) return;
-  const client = new pg.Client({ connectionString: E2E.baseDatabaseUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${process.env.E2E_SCHEMA}" CASCADE`);
-  await client.end();
+  if (!process.env.E2E_NO_POSTGRES) {
+    const client = new pg.Client({ connectionString: E2E.baseDatabaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${process.env.E2E_SCHEMA}" CASCADE`);
+    await client.end();
+  }
   fs.rmSync(E2E.appLog, { force: true });
   if (E2E.pgliteDir) {
     fs.rmSync(E2E.pgliteDir, { recursive: true, force: true });
