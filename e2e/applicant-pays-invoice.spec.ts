@@ -105,7 +105,10 @@ test("a double click and the Back button open one Invoice Cloud session, not two
   const firstUrl = page.url();
   await page.goBack();
   await expect(page).toHaveURL(/\/invoices/);
-  await invoiceRow(page, invoices[0]!.invoiceNumber).getByRole("button", { name: "PAY ONLINE" }).click();
+  // Back on the list, the invoice says a payment is in progress; continuing resumes the same session.
+  await page.reload();
+  await expect(invoiceRow(page, invoices[0]!.invoiceNumber)).toContainText("A payment for this invoice is in progress");
+  await invoiceRow(page, invoices[0]!.invoiceNumber).getByRole("button", { name: "CONTINUE PAYMENT" }).click();
   await expect(page).toHaveURL(/\/portal\/access\/otp\//);
   expect(page.url()).toBe(firstUrl);
   expect(await db.paymentAttempt.count({ where: { applicantId: applicant.id } })).toBe(1);
@@ -191,4 +194,18 @@ test("Return to Home Page after the session expired: sign in, then the payment s
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Payment received")).toBeVisible();
   await expect(invoiceRow(page, invoices[0]!.invoiceNumber).getByText("PAID", { exact: true })).toBeVisible();
+});
+
+test("leaving Invoice Cloud without paying: the portal offers to continue there, and paying then works", async ({ page, db }) => {
+  const { applicant, invoices } = await arrangeApplicant(db, [4200]);
+  await signIn(page, applicant.email);
+  await invoiceRow(page, invoices[0]!.invoiceNumber).getByRole("button", { name: "PAY ONLINE" }).click();
+  await expect(page).toHaveURL(/\/portal\/access\/otp\//);
+  await page.locator("#sign-out").click(); // Invoice Cloud's "Sign out and Return to …"
+  await expect(page.getByText("We're confirming your payment with Invoice Cloud")).toBeVisible();
+  await page.getByRole("link", { name: "Continue to Invoice Cloud" }).click();
+  await payOnInvoiceCloud(page, CARDS.approve);
+  await page.getByRole("link", { name: "Return to Home Page" }).click();
+  await expect(page.getByText("Payment received")).toBeVisible();
+  expect(await db.paymentAttempt.count({ where: { applicantId: applicant.id } })).toBe(1);
 });

@@ -281,7 +281,7 @@ test("the payments page lists the biller's attempts, newest first, with NEEDS RE
 
   await signIn(page, admin.email);
   await page.goto("/admin/payments");
-  await expect(page.getByText("1 payment need review")).toBeVisible();
+  await expect(page.getByText("1 payment needs review")).toBeVisible();
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("NEEDS REVIEW");

@@ -8,9 +8,8 @@ cd "$(dirname "$0")/.."
 APP_PORT="${PORT:-3000}"
 SANDBOX_PORT="${SANDBOX_PORT:-4010}"
 
-major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if (( major < 20 )); then
-  echo "PermitPay needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "PermitPay needs Node.js 20.19 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
   exit 1
 fi
 
@@ -38,7 +37,12 @@ export INVOICE_CLOUD_BASE_URL="${INVOICE_CLOUD_BASE_URL:-http://localhost:${SAND
 export NEXT_TELEMETRY_DISABLED=1
 
 echo "==> Migrating the database ($([[ -n "${DATABASE_URL:-}" ]] && echo PostgreSQL || echo "PGlite in ${PGLITE_DATA_DIR:-./data/pglite}"))"
-npx prisma migrate deploy 2>&1 | grep -E "applied|No pending|Error" || true
+if ! npx prisma migrate deploy > data/migrate.log 2>&1; then
+  grep -E "Error|in use" data/migrate.log >&2 || cat data/migrate.log >&2
+  echo "Migration failed (full output in data/migrate.log). Is another PermitPay already running on this data folder?" >&2
+  exit 1
+fi
+grep -E "applied|No pending" data/migrate.log | tail -1
 echo "==> Seeding demo data"
 npx tsx prisma/seed.ts
 echo "==> Building the app"
@@ -55,13 +59,14 @@ cat <<BANNER
   Invoice Cloud sandbox:    http://localhost:${SANDBOX_PORT}/__sandbox  (test cards are listed on its payment page)
 
   Demo accounts (password: permitpay-demo; for demos and tests only):
-    applicant@permitpay.test            applicant (Mississauga and Oakville invoices)
-    applicant2@permitpay.test           applicant
+    applicant@permitpay.test            applicant: three Mississauga invoices (one above the online maximum)
+    applicant2@permitpay.test           applicant: a Mississauga invoice and an Oakville one
     admin@mississauga.permitpay.test    biller admin, City of Mississauga (configured)
     admin@oakville.permitpay.test       biller admin, Town of Oakville (not configured yet)
     platform@permitpay.test             platform admin
 
   Pay with card 4242 4242 4242 4242, any future expiry, any CVC. Stop with Ctrl+C.
+  Start over with fresh demo data: stop, rm -rf data/pglite, run again.
 
 BANNER
 npx next start -p "$APP_PORT"

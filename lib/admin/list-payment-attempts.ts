@@ -20,6 +20,7 @@ export async function listPaymentAttempts(opts: { billerId: string; page: number
         status: true,
         totalCents: true,
         paidAmountCents: true,
+        paymentGuid: true,
         createdAt: true,
         closedAt: true,
         failureReason: true,

@@ -19,4 +19,11 @@ describe("summarizeAuditData", () => {
   ])("%j → %j", (data, lines) => {
     expect(summarizeAuditData(data)).toEqual(lines);
   });
+
+  it("shows money fields in dollars", () => {
+    expect(summarizeAuditData({ changes: { maxOnlineAmountCents: { from: null, to: 150000 } }, paidCents: 6000 })).toEqual([
+      "maxOnlineAmountCents: (blank) → $1,500.00",
+      "paidCents: $60.00",
+    ]);
+  });
 });

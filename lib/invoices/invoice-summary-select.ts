@@ -15,4 +15,9 @@ export const invoiceSummarySelect = {
   openAttemptId: true,
   permit: { select: { number: true, description: true } },
   biller: { select: { name: true, timeZone: true } },
+  // Attempts that still matter to what the applicant may do: open, or under review.
+  attempts: {
+    where: { attempt: { status: { in: ["CREATED", "REDIRECTED", "NEEDS_REVIEW"] } } },
+    select: { attempt: { select: { id: true, status: true, expiresAt: true, createdAt: true } } },
+  },
 } satisfies Prisma.InvoiceSelect;

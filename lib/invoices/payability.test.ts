@@ -28,6 +28,26 @@ describe("invoicePayability", () => {
     expect(invoicePayability(invoice, biller, formatCents).kind).toBe(kind);
   });
 
+  it("shows a young open attempt as in progress, and an old or closed one not", () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    const attempt = (status: string, minutesLeft: number, ageMinutes = 1) => ({
+      attempt: {
+        id: "a1",
+        status,
+        expiresAt: new Date(now.getTime() + minutesLeft * 60_000),
+        createdAt: new Date(now.getTime() - ageMinutes * 60_000),
+      },
+    });
+    const invoice = (a: ReturnType<typeof attempt>) => ({ status: "UNPAID" as const, amountDueCents: 6000, attempts: [a] });
+    expect(invoicePayability(invoice(attempt("REDIRECTED", 60)), ready, formatCents, now).kind).toBe("in_progress");
+    expect(invoicePayability(invoice(attempt("REDIRECTED", 2)), ready, formatCents, now).kind).toBe("payable");
+    expect(invoicePayability(invoice(attempt("CREATED", 60, 10)), ready, formatCents, now).kind).toBe("payable");
+    expect(invoicePayability(invoice(attempt("NEEDS_REVIEW", -100)), ready, formatCents, now)).toMatchObject({
+      kind: "in_review",
+      message: expect.stringContaining("Please do not pay again"),
+    });
+  });
+
   it("says the maximum in dollars", () => {
     const result = invoicePayability({ status: "UNPAID", amountDueCents: 320000 }, ready, formatCents);
     expect(result).toMatchObject({

@@ -144,7 +144,13 @@ export async function applyPostback(opts: {
         type: "payment.paid",
         billerId: attempt.billerId,
         attemptId: attempt.id,
-        data: { paymentGuid: fields.PaymentGUID, paidCents: verdict.paidCents, feeCents: verdict.feeCents, lateAfter: attempt.status },
+        data: {
+          paymentGuid: fields.PaymentGUID,
+          paidCents: verdict.paidCents,
+          feeCents: verdict.feeCents,
+          // Only worth saying when the approval came after the attempt was closed.
+          ...(attempt.status === "REDIRECTED" || attempt.status === "CREATED" ? {} : { lateAfter: attempt.status }),
+        },
       });
       return { outcome: "paid" as const };
     });

@@ -8,6 +8,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { RELEASED_AFTER_REVIEW } from "./resolve-review-text";
 
 export type Resolution = "mark_paid" | "release" | "dismiss";
 
@@ -59,7 +60,7 @@ export async function resolveReview(opts: {
     } else {
       const { count } = await tx.paymentAttempt.updateMany({
         where: { id: attempt.id, status: "NEEDS_REVIEW" },
-        data: { status: "DECLINED", failureReason: "Released by the municipality after review: nothing was kept", closedAt: now },
+        data: { status: "DECLINED", failureReason: `${RELEASED_AFTER_REVIEW}: nothing was kept`, closedAt: now },
       });
       if (count === 0) throw new UserFacingError("This payment was already settled.");
       await tx.invoice.updateMany({ where: { openAttemptId: attempt.id }, data: { openAttemptId: null } });

@@ -154,7 +154,7 @@ async function openSession(opts: {
     await closeAsFailed({ paymentId, billerId, reason: `${result.error.kind}: ${result.error.message}` });
     logger.warn({ paymentId, kind: result.error.kind, httpStatus: result.error.httpStatus }, "Invoice Cloud did not open a session");
     throw new UserFacingError(
-      result.error.kind === "rejected"
+      result.error.kind === "rejected" && (result.error.httpStatus ?? 0) < 500
         ? `Invoice Cloud could not start the payment (${result.error.message}). Your invoice is unchanged. Try again.`
         : "We could not reach Invoice Cloud to start the payment. Your invoice is unchanged. Try again.",
       "invoice_cloud_failed",

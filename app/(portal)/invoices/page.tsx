@@ -11,6 +11,7 @@ import { listInvoices } from "@/lib/invoices/list-invoices";
 import { invoicePayability } from "@/lib/invoices/payability";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
+import { InvoicePayAction } from "./invoice-pay-action";
 import { PayOnlineForm } from "./pay-online-form";
 
 export const metadata: Metadata = { title: "My invoices" };
@@ -76,84 +77,82 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         <Banner title="You have no permit invoices yet." />
       ) : (
         <>
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">
-              Your permit invoices, page {list.page} of {list.pageCount}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">
-                  <span className="sr-only">Select</span>
-                </th>
-                <th scope="col" className="p-2">
-                  Permit
-                </th>
-                <th scope="col" className="p-2">
-                  Invoice
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Amount
-                </th>
-                <th scope="col" className="p-2">
-                  Due
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  <span className="sr-only">Pay</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ inv, pay }) => (
-                <tr
-                  key={inv.id}
-                  data-invoice={inv.invoiceNumber}
-                  className={`border-b border-slate-200 ${inv.status === "PAID" ? "bg-blue-100" : ""}`}
-                >
-                  <td className="p-2 align-top">
-                    {pay.kind === "payable" ? (
-                      <input
-                        type="checkbox"
-                        name="invoiceId"
-                        value={inv.id}
-                        form="pay-selected"
-                        aria-label={`Select invoice ${inv.invoiceNumber}`}
-                        className="h-4 w-4"
-                      />
-                    ) : null}
-                  </td>
-                  <td className="p-2 align-top">
-                    <span className="font-medium">{inv.permit.number}</span>
-                    <br />
-                    <span className="text-slate-600">{inv.permit.description}</span>
-                  </td>
-                  <td className="p-2 align-top">
-                    <Link href={paths.portal.invoice(inv.invoiceNumber)} className="text-brand-700 underline">
-                      {inv.invoiceNumber}
-                    </Link>
-                    <br />
-                    <span className="text-slate-600">
-                      {inv.description} · {inv.biller.name}
-                    </span>
-                  </td>
-                  <td className="p-2 text-right align-top tabular-nums">{formatCents(inv.amountDueCents)}</td>
-                  <td className="p-2 align-top">{formatDateOnly(inv.dueDate)}</td>
-                  <td className="p-2 align-top">
-                    <StatusBadge status={inv.status} />
-                  </td>
-                  <td className="p-2 align-top">
-                    {pay.kind === "payable" ? (
-                      <PayOnlineForm invoiceIds={[inv.id]} />
-                    ) : pay.kind === "paid" ? null : (
-                      <p className="max-w-56 text-xs text-slate-700">{pay.message}</p>
-                    )}
-                  </td>
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[40rem] border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">
+                Your permit invoices, page {list.page} of {list.pageCount}
+              </caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="p-2">
+                    <span className="sr-only">Select</span>
+                  </th>
+                  <th scope="col" className="p-2">
+                    Permit
+                  </th>
+                  <th scope="col" className="p-2">
+                    Invoice
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Amount
+                  </th>
+                  <th scope="col" className="p-2">
+                    Due
+                  </th>
+                  <th scope="col" className="p-2">
+                    Status
+                  </th>
+                  <th scope="col" className="p-2">
+                    <span className="sr-only">Pay</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map(({ inv, pay }) => (
+                  <tr
+                    key={inv.id}
+                    data-invoice={inv.invoiceNumber}
+                    className={`border-b border-slate-200 ${inv.status === "PAID" ? "bg-blue-100" : ""}`}
+                  >
+                    <td className="p-2 align-top">
+                      {pay.kind === "payable" && selectable.length > 1 ? (
+                        <input
+                          type="checkbox"
+                          name="invoiceId"
+                          value={inv.id}
+                          form="pay-selected"
+                          aria-label={`Select invoice ${inv.invoiceNumber}`}
+                          className="h-4 w-4"
+                        />
+                      ) : null}
+                    </td>
+                    <td className="p-2 align-top">
+                      <span className="font-medium">{inv.permit.number}</span>
+                      <br />
+                      <span className="text-slate-600">{inv.permit.description}</span>
+                    </td>
+                    <td className="p-2 align-top">
+                      <Link href={paths.portal.invoice(inv.invoiceNumber)} className="text-brand-700 underline">
+                        {inv.invoiceNumber}
+                      </Link>
+                      <br />
+                      <span className="text-slate-600">
+                        {inv.description} · {inv.biller.name}
+                      </span>
+                    </td>
+                    <td className="p-2 text-right align-top tabular-nums">{formatCents(inv.amountDueCents)}</td>
+                    <td className="p-2 align-top">{formatDateOnly(inv.dueDate)}</td>
+                    <td className="p-2 align-top">
+                      <StatusBadge status={inv.status} />
+                    </td>
+                    <td className="p-2 align-top">
+                      <InvoicePayAction pay={pay} invoice={inv} compact />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
 
           <div className="mt-4 flex flex-wrap items-center justify-between gap-4">
             {selectable.length > 1 ? (

@@ -11,11 +11,14 @@ export function PayOnlineForm({
   label = "PAY ONLINE",
   formId,
   describedBy,
+  accessibleName,
 }: {
   invoiceIds?: string[]; // omitted: the checked boxes that name this form
   label?: string;
   formId?: string;
   describedBy?: string;
+  /** Names the invoice for screen readers; it starts with the visible label (WCAG label in name). */
+  accessibleName?: string;
 }) {
   const [state, action, pending] = useActionState<PayOnlineState, FormData>(payOnline, {});
   return (
@@ -23,13 +26,18 @@ export function PayOnlineForm({
       {state.error ? (
         <Banner tone="error" title="The payment did not start">
           <p>{state.error}</p>
-          {state.canRetry ? <p className="mt-1">Press {label} to try again.</p> : null}
         </Banner>
       ) : null}
       {invoiceIds?.map((id) => (
         <input key={id} type="hidden" name="invoiceId" value={id} />
       ))}
-      <button type="submit" className={buttonClass} disabled={pending} aria-describedby={describedBy}>
+      <button
+        type="submit"
+        className={buttonClass}
+        disabled={pending}
+        aria-describedby={describedBy}
+        aria-label={pending ? undefined : accessibleName}
+      >
         {pending ? "Opening Invoice Cloud…" : label}
       </button>
     </form>

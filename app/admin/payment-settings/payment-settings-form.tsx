@@ -32,7 +32,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
     PaymentSettingsFormValues,
     unknown,
     PaymentSettingsInput
-  >({ resolver, defaultValues: defaults });
+  >({ resolver, defaultValues: defaults, shouldFocusError: false }); // the error summary takes focus
   const { errors, isSubmitting } = formState;
 
   const summary = PAYMENT_SETTINGS_FIELDS.flatMap((field) => {
@@ -85,8 +85,12 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         hint={
           <>
             In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Application API Keys</strong> to generate the
-            API key, then paste it here. Required.
-            {hasStoredKey && replacingKey ? " Leave it blank to keep the stored key." : null}
+            API key, then paste it here.
+            {!hasStoredKey
+              ? " Required."
+              : replacingKey
+                ? " Leave it blank to keep the stored key."
+                : " A key is stored: use Replace key to change it."}
           </>
         }
       >

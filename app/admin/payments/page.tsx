@@ -30,7 +30,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
     <>
       <PageTitle lead={`${biller.name}: every online payment attempt, newest first. Times in ${biller.timeZone}.`}>Payments</PageTitle>
       {list.needsReview > 0 ? (
-        <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? "" : "s"} need review`}>
+        <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? " needs" : "s need"} review`}>
           Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud biller
           portal before changing anything.
         </Banner>
@@ -38,73 +38,76 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       {list.rows.length === 0 ? (
         <p className="text-slate-600">No payment attempts yet.</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Payment attempts, newest first</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Total
-              </th>
-              <th scope="col" className="p-2">
-                Applicant
-              </th>
-              <th scope="col" className="p-2">
-                Invoices
-              </th>
-              <th scope="col" className="p-2">
-                Created
-              </th>
-              <th scope="col" className="p-2">
-                Closed
-              </th>
-              <th scope="col" className="p-2">
-                Reason
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((a) => (
-              <tr
-                key={a.id}
-                className={
-                  a.status === "NEEDS_REVIEW" || a.reviewReason
-                    ? "border-l-4 border-red-700 bg-red-50 align-top"
-                    : "border-b border-slate-200 align-top"
-                }
-              >
-                <td className="p-2">
-                  <span
-                    className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}
-                  >
-                    {a.status.replace("_", " ")}
-                  </span>
-                </td>
-                <td className="p-2 text-right tabular-nums">
-                  {formatCents(a.totalCents)}
-                  {a.paidAmountCents !== null && a.paidAmountCents !== a.totalCents ? (
-                    <span className="block text-xs text-slate-600">paid {formatCents(a.paidAmountCents)}</span>
-                  ) : null}
-                </td>
-                <td className="p-2">
-                  {a.applicant.name}
-                  <span className="block text-xs text-slate-600">{a.applicant.email}</span>
-                </td>
-                <td className="p-2 font-mono text-xs">{a.invoices.map((i) => i.invoice.invoiceNumber).join(", ")}</td>
-                <td className="p-2 whitespace-nowrap">{when(a.createdAt)}</td>
-                <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
-                <td className="p-2">
-                  {a.reviewReason ?? a.failureReason ?? ""}
-                  {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewReason) ? (
-                    <ResolveReviewForm attemptId={a.id} flaggedPaid={a.status === "PAID"} />
-                  ) : null}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[56rem] border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">Payment attempts, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2">
+                  Status
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Total
+                </th>
+                <th scope="col" className="p-2">
+                  Applicant
+                </th>
+                <th scope="col" className="p-2">
+                  Invoices
+                </th>
+                <th scope="col" className="p-2">
+                  Created
+                </th>
+                <th scope="col" className="p-2">
+                  Closed
+                </th>
+                <th scope="col" className="p-2">
+                  Reason
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.rows.map((a) => (
+                <tr
+                  key={a.id}
+                  className={
+                    a.status === "NEEDS_REVIEW" || a.reviewReason
+                      ? "border-l-4 border-red-700 bg-red-50 align-top"
+                      : "border-b border-slate-200 align-top"
+                  }
+                >
+                  <td className="p-2">
+                    <span
+                      className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}
+                    >
+                      {a.status.replace("_", " ")}
+                    </span>
+                    {a.paymentGuid ? <span className="mt-1 block font-mono text-[10px] text-slate-600">IC {a.paymentGuid}</span> : null}
+                  </td>
+                  <td className="p-2 text-right tabular-nums">
+                    {formatCents(a.totalCents)}
+                    {a.paidAmountCents !== null && a.paidAmountCents !== a.totalCents ? (
+                      <span className="block text-xs text-slate-600">paid {formatCents(a.paidAmountCents)}</span>
+                    ) : null}
+                  </td>
+                  <td className="p-2">
+                    {a.applicant.name}
+                    <span className="block text-xs text-slate-600">{a.applicant.email}</span>
+                  </td>
+                  <td className="p-2 font-mono text-xs">{a.invoices.map((i) => i.invoice.invoiceNumber).join(", ")}</td>
+                  <td className="p-2 whitespace-nowrap">{when(a.createdAt)}</td>
+                  <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
+                  <td className="p-2">
+                    {a.reviewReason ?? a.failureReason ?? ""}
+                    {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewReason) ? (
+                      <ResolveReviewForm attemptId={a.id} flaggedPaid={a.status === "PAID"} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination basePath={paths.admin.payments} page={list.page} pageCount={list.pageCount} />
     </>

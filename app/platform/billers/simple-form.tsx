@@ -46,6 +46,7 @@ export function SimpleForm<V extends Record<string, string>>({
   const { register, handleSubmit, formState, getValues, setError, reset } = useForm<FieldValues>({
     resolver: zodResolver(schema as unknown as z.ZodType<FieldValues, FieldValues>),
     defaultValues: defaults as DefaultValues<FieldValues>,
+    shouldFocusError: false, // the error summary takes focus
   });
   const { errors, isSubmitting } = formState;
   const idOf = (name: string) => `${idPrefix}-${name}`;

@@ -9,7 +9,7 @@ import { getBillerPayability } from "@/lib/invoices/get-biller-payability";
 import { invoicePayability } from "@/lib/invoices/payability";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
-import { PayOnlineForm } from "../pay-online-form";
+import { InvoicePayAction } from "../invoice-pay-action";
 
 export const metadata: Metadata = { title: "Invoice" };
 
@@ -70,15 +70,15 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
           ) : null}
         </dl>
       </section>
-      {pay.kind === "payable" ? (
-        <PayOnlineForm invoiceIds={[invoice.id]} />
-      ) : pay.kind === "paid" ? null : (
+      {pay.kind === "not_available" || pay.kind === "over_maximum" ? (
         <Banner
           tone="warning"
           title={pay.kind === "over_maximum" ? "This invoice cannot be paid online" : "Online payment is not available"}
         >
           {pay.message}
         </Banner>
+      ) : (
+        <InvoicePayAction pay={pay} invoice={invoice} />
       )}
     </>
   );

@@ -11,9 +11,13 @@ import { env } from "@/lib/env";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { getApplicantPayment } from "@/lib/payments/get-applicant-payment";
+import { RELEASED_AFTER_REVIEW } from "@/lib/payments/resolve-review-text";
 import { PayOnlineForm } from "../../invoices/pay-online-form";
 
 export const metadata: Metadata = { title: "Payment" };
+
+/** Invoice Cloud's messages may lack a full stop ("Your card was declined"). */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 export default async function PaymentPage({ params }: { params: Promise<{ paymentId: string }> }) {
   const { paymentId } = await params;
@@ -25,6 +29,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
   // eslint-disable-next-line react-hooks/purity -- a server render reads the clock once
   const now = Date.now();
   const confirming = open && payment.returnedAt && now - payment.returnedAt.getTime() < env.RETURN_CONFIRM_TIMEOUT_SECONDS * 1000;
+  const releasedAfterReview = payment.failureReason?.startsWith(RELEASED_AFTER_REVIEW) ?? false;
   const unpaidIds = payment.invoices.filter((l) => l.invoice.status === "UNPAID").map((l) => l.invoice.id);
 
   return (
@@ -42,7 +47,18 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
       {confirming ? (
         <>
           <AutoRefresh intervalMs={2000} />
-          <Banner title="We're confirming your payment with Invoice Cloud">This page updates by itself. Please do not pay again.</Banner>
+          <Banner title="We're confirming your payment with Invoice Cloud">
+            <p>This page updates by itself. If you paid, please do not pay again.</p>
+            {payment.hostedPageUrl ? (
+              <p className="mt-1">
+                Left Invoice Cloud without paying?{" "}
+                <a href={payment.hostedPageUrl} className="font-semibold underline">
+                  Continue to Invoice Cloud
+                </a>
+                .
+              </p>
+            ) : null}
+          </Banner>
         </>
       ) : null}
       {open && !confirming && payment.returnedAt ? (
@@ -51,9 +67,15 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
             If you completed the payment, please do not pay again: your invoice will show PAID as soon as Invoice Cloud confirms it, usually
             within minutes. Reload this page later.
           </p>
-          <p className="mt-1">
-            If you did not finish paying, you can go back to Invoice Cloud until {formatDateTime(payment.expiresAt, tz)}.
-          </p>
+          {payment.hostedPageUrl ? (
+            <p className="mt-1">
+              If you did not finish paying,{" "}
+              <a href={payment.hostedPageUrl} className="font-semibold underline">
+                continue to Invoice Cloud
+              </a>{" "}
+              (the link works until {formatDateTime(payment.expiresAt, tz)}).
+            </p>
+          ) : null}
         </Banner>
       ) : null}
       {open && !payment.returnedAt && payment.hostedPageUrl ? (
@@ -64,9 +86,14 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
           to finish it (the link works until {formatDateTime(payment.expiresAt, tz)}).
         </Banner>
       ) : null}
-      {payment.status === "DECLINED" ? (
+      {payment.status === "DECLINED" && releasedAfterReview ? (
+        <Banner tone="warning" title={`${payment.biller.name} checked this payment and released your invoices`}>
+          Nothing was kept from this payment. Your invoices are unpaid and can be paid again.
+        </Banner>
+      ) : null}
+      {payment.status === "DECLINED" && !releasedAfterReview ? (
         <Banner tone="error" title="Your payment was declined">
-          {payment.failureReason ?? "Invoice Cloud declined the payment."} Nothing was charged and your invoices are still unpaid.
+          {sentence(payment.failureReason ?? "Invoice Cloud declined the payment")} Nothing was charged and your invoices are still unpaid.
         </Banner>
       ) : null}
       {payment.status === "FAILED" ? (
