@@ -76,6 +76,17 @@ describe.skipIf(kind === "none")(`applyPostback (${kind})`, () => {
     expect((await attemptNow()).status).toBe("PAID");
   });
 
+  it("a late approval closes a newer open session for the same invoices; that session's own approval is then flagged", async () => {
+    await apply({ Approved: "False" }); // A is declined, its hold released
+    const newer = await arrangeAttempt(db, { billerId: ctx.biller.id, applicantId: ctx.applicant.id, invoices: ctx.invoices });
+    expect((await apply()).outcome).toBe("paid"); // A's late approval
+    const b = await db.paymentAttempt.findUniqueOrThrow({ where: { id: newer.id } });
+    expect(b).toMatchObject({ status: "EXPIRED", failureReason: expect.stringMatching(/Superseded/) });
+    const second = await applyPostback({ paymentId: newer.id, ...postbackFields(newer) });
+    expect(second.outcome).toBe("needs_review");
+    expect((await db.paymentAttempt.findUniqueOrThrow({ where: { id: newer.id } })).reviewReason).toMatch(/already paid/);
+  });
+
   it("a wrong BillerReference is rejected and leaves the attempt open for the real postback", async () => {
     expect((await apply({ BillerReference: "f".repeat(64) })).outcome).toBe("rejected");
     expect((await attemptNow()).status).toBe("REDIRECTED");

@@ -139,6 +139,17 @@ export async function applyPostback(opts: {
       for (const line of attempt.invoices) {
         await tx.invoice.update({ where: { id: line.invoiceId }, data: { paidAmountCents: line.amountCents } });
       }
+      // A late approval can land while a newer session for the same invoices is open: close it,
+      // so the portal stops offering it. (Invoice Cloud may still take a payment there; if it
+      // does, that approval finds the invoices paid and is flagged for review.)
+      await tx.paymentAttempt.updateMany({
+        where: {
+          id: { not: attempt.id },
+          status: { in: ["CREATED", "REDIRECTED"] },
+          invoices: { some: { invoiceId: { in: attempt.invoices.map((i) => i.invoiceId) } } },
+        },
+        data: { status: "EXPIRED", failureReason: "Superseded: the invoices were paid by another payment", closedAt: now },
+      });
       await receipt(tx, "paid");
       await recordAuditEvent(tx, {
         type: "payment.paid",

@@ -101,7 +101,12 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
           Invoice Cloud could not open the payment page. Nothing was charged.
         </Banner>
       ) : null}
-      {payment.status === "EXPIRED" ? (
+      {payment.status === "EXPIRED" && payment.failureReason?.startsWith("Superseded") ? (
+        <Banner tone="success" title="These invoices were paid by another payment">
+          Invoice Cloud confirmed an earlier payment for them, so this one was closed. There is nothing more to pay.
+        </Banner>
+      ) : null}
+      {payment.status === "EXPIRED" && !payment.failureReason?.startsWith("Superseded") ? (
         <Banner tone="warning" title="This payment expired">
           Invoice Cloud never confirmed it, and you did not come back from its page. If you did complete a payment, contact{" "}
           {payment.biller.name} before paying again.
