@@ -1,0 +1,77 @@
+// Resuming PAY ONLINE: the open attempt already holding these invoices is reused instead of
+// opening a second Invoice Cloud session (double click, Back button, second tab).
+import "server-only";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { db } from "../db";
+import { UserFacingError } from "../errors";
+import { paths } from "../paths";
+import type { StartPaymentResult } from "./start-payment";
+import { CREATED_STALE_MS, RESUME_MARGIN_MS } from "./transitions";
+
+const WAIT_FOR_CONCURRENT_MS = 12_000;
+
+export async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Promise<StartPaymentResult | null> {
+  const holders = await db.invoice.findMany({ where: { id: { in: opts.invoiceIds } }, select: { openAttemptId: true } });
+  const attemptIds = [...new Set(holders.map((h) => h.openAttemptId).filter((id): id is string => !!id))];
+  if (attemptIds.length === 0) return null;
+  const attempts = await db.paymentAttempt.findMany({
+    where: { id: { in: attemptIds } },
+    select: {
+      id: true,
+      status: true,
+      hostedPageUrl: true,
+      expiresAt: true,
+      createdAt: true,
+      returnedAt: true,
+      billerId: true,
+      applicantId: true,
+      invoices: { select: { invoiceId: true } },
+    },
+  });
+  for (const a of attempts) {
+    if (a.status === "NEEDS_REVIEW") {
+      throw new UserFacingError(
+        "A payment for this invoice is being checked by the municipality. Please do not pay again: they will contact you.",
+      );
+    }
+    const young =
+      a.expiresAt.getTime() - opts.now.getTime() > RESUME_MARGIN_MS &&
+      (a.status !== "CREATED" || opts.now.getTime() - a.createdAt.getTime() < CREATED_STALE_MS);
+    if (!young || (a.status !== "REDIRECTED" && a.status !== "CREATED")) continue;
+    const sameSet =
+      a.invoices
+        .map((i) => i.invoiceId)
+        .sort()
+        .join() === opts.invoiceIds.join();
+    if (!sameSet) {
+      throw new UserFacingError(
+        "Some of these invoices are already in a payment that is in progress. Finish that payment, or wait for it to expire, then try again.",
+      );
+    }
+    if (a.status === "CREATED") return waitForConcurrentAttempt(opts);
+    if (a.returnedAt) {
+      // The applicant already came back from Invoice Cloud: the page may have been paid and
+      // is one-time. Show the payment's status instead of sending them to pay again.
+      return { hostedPageUrl: paths.portal.payment(a.id), paymentId: a.id, resumed: true };
+    }
+    await recordAuditEvent(db, { type: "payment.resumed", actorId: a.applicantId, billerId: a.billerId, attemptId: a.id });
+    return { hostedPageUrl: a.hostedPageUrl!, paymentId: a.id, resumed: true };
+  }
+  return null;
+}
+
+export async function waitForConcurrentAttempt(opts: { invoiceIds: string[]; now: Date }): Promise<StartPaymentResult | null> {
+  const deadline = Date.now() + WAIT_FOR_CONCURRENT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const holder = await db.invoice.findFirst({ where: { id: opts.invoiceIds[0] }, select: { openAttemptId: true } });
+    if (!holder?.openAttemptId) return null;
+    const a = await db.paymentAttempt.findUnique({
+      where: { id: holder.openAttemptId },
+      select: { id: true, status: true, hostedPageUrl: true },
+    });
+    if (a?.status === "REDIRECTED" && a.hostedPageUrl) return { hostedPageUrl: a.hostedPageUrl, paymentId: a.id, resumed: true };
+    if (a && a.status !== "CREATED") return null;
+  }
+  return null;
+}
