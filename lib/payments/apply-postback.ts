@@ -8,6 +8,7 @@ import type { PostbackFields } from "../cpv2/schemas";
 import { db } from "../db";
 import type { Tx } from "../prisma-client";
 import { LATE_APPROVABLE_STATUSES, OPEN_STATUSES } from "./transitions";
+import { flagForReview } from "./flag-for-review";
 import { verifyPostback } from "./verify-postback";
 
 export type PostbackOutcome = "paid" | "declined" | "duplicate" | "ignored" | "rejected" | "needs_review" | "unknown";
@@ -171,46 +172,4 @@ export async function applyPostback(opts: {
     }
     throw error;
   }
-}
-
-/** A genuine notice we cannot apply: a person must look. No invoice changes. */
-async function flagForReview(opts: {
-  attemptId: string;
-  billerId: string;
-  reason: string;
-  fields: PostbackFields;
-  receipt: (tx: Tx, verdict: PostbackOutcome, reason?: string) => Promise<unknown>;
-}): Promise<PostbackResult> {
-  // Invoice Cloud retries a 4xx: the same notice again is already flagged, so answer 2xx and stop.
-  if (opts.fields.PaymentGUID) {
-    const seen = await db.postbackReceipt.findFirst({
-      where: { attemptId: opts.attemptId, verdict: "needs_review", fields: { path: ["PaymentGUID"], equals: opts.fields.PaymentGUID } },
-      select: { id: true },
-    });
-    if (seen) {
-      await db.$transaction((tx) => opts.receipt(tx, "duplicate", "Already flagged for review"));
-      return { outcome: "duplicate", reason: "Already flagged for review" };
-    }
-  }
-  await db.$transaction(async (tx) => {
-    // A PAID attempt stays PAID (its invoices were rightly paid); the extra notice is flagged.
-    await tx.paymentAttempt.updateMany({
-      where: { id: opts.attemptId, status: { not: "PAID" } },
-      data: { status: "NEEDS_REVIEW", reviewReason: opts.reason, closedAt: new Date() },
-    });
-    await tx.paymentAttempt.updateMany({ where: { id: opts.attemptId, status: "PAID" }, data: { reviewReason: opts.reason } });
-    await opts.receipt(tx, "needs_review", opts.reason);
-    await recordAuditEvent(tx, {
-      type: "postback.needs_review",
-      billerId: opts.billerId,
-      attemptId: opts.attemptId,
-      data: {
-        reason: opts.reason,
-        paymentGuid: opts.fields.PaymentGUID,
-        paymentAmount: opts.fields.PaymentAmount,
-        approved: opts.fields.Approved,
-      },
-    });
-  });
-  return { outcome: "needs_review", reason: opts.reason };
 }
