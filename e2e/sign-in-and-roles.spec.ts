@@ -1,4 +1,5 @@
 // Every demo account signs in and sees only what its role allows.
+import { createUser } from "../prisma/factories";
 import { expect, signIn, test } from "./fixtures";
 
 test("a wrong password gets one message that does not say which part was wrong", async ({ page }) => {
@@ -50,4 +51,19 @@ test("each admin lands on their own home", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, "platform@permitpay.test");
   await expect(page).toHaveURL(/\/platform\/billers/);
+});
+
+test("after 10 wrong passwords, sign-in for that email waits, even with the right password", async ({ page, db }) => {
+  const user = await createUser(db, { role: "APPLICANT" });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(user.email);
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Password").fill("permitpay-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many wrong passwords for this email" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
 });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Banner, buttonClass, inputClass } from "@/components/ui";
+import { TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-throttle-code";
 import { signInSchema, type SignInInput } from "./schema";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -16,6 +17,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
+    if (result?.error === TOO_MANY_ATTEMPTS) {
+      setFailure("Too many wrong passwords for this email. Wait 15 minutes, then try again.");
+      return;
+    }
     if (!result || result.error) {
       // Same words whichever part was wrong.
       setFailure("The email or password is not right. Check them and try again.");

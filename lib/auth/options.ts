@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { paths } from "../paths";
+import { signInThrottle, TOO_MANY_ATTEMPTS } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 
@@ -27,9 +28,16 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
+        const email = parsed.data.email.toLowerCase();
+        // Thrown errors reach the sign-in form as their message; the form explains this one.
+        if ((await signInThrottle.blockedFor(email)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        const user = await db.user.findUnique({ where: { email } });
         const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          await signInThrottle.recordFailure(email);
+          return null;
+        }
+        await signInThrottle.recordSuccess(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
