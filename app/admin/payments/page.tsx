@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/pagination";
-import { Banner, PageTitle } from "@/components/ui";
+import { Banner, PageTitle, inputClass, secondaryButtonClass } from "@/components/ui";
 import { listPaymentAttempts } from "@/lib/admin/list-payment-attempts";
 import { requireRolePage } from "@/lib/auth/guards";
 import { getBillerSummary } from "@/lib/billers/get-biller-summary";
@@ -35,6 +35,30 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           portal before changing anything.
         </Banner>
       ) : null}
+      <form
+        method="get"
+        action={`${paths.admin.payments}/export`}
+        className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4"
+      >
+        <div>
+          <label htmlFor="export-from" className="block text-sm font-medium">
+            From
+          </label>
+          <input id="export-from" name="from" type="date" className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="export-to" className="block text-sm font-medium">
+            To
+          </label>
+          <input id="export-to" name="to" type="date" className={inputClass} />
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Download CSV
+        </button>
+        <p className="w-full text-xs text-slate-600">
+          For reconciling with the Invoice Cloud biller portal. Leave the dates blank for the last 31 days.
+        </p>
+      </form>
       {list.rows.length === 0 ? (
         <p className="text-slate-600">No payment attempts yet.</p>
       ) : (

@@ -1,0 +1,40 @@
+// GET /admin/payments/export?from=YYYY-MM-DD&to=YYYY-MM-DD – the biller admin's payments as CSV.
+// The biller comes from the session; the dates are whole days (UTC), `to` inclusive.
+import { z } from "zod";
+import { exportPaymentsCsv } from "@/lib/admin/export-payments-csv";
+import { requireRole } from "@/lib/auth/guards";
+import { ForbiddenError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((v) => new Date(`${v}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()));
+const rangeSchema = z.object({ from: day, to: day }).refine((r) => r.from <= r.to, "from must not be after to");
+
+export async function GET(req: Request) {
+  let billerId: string;
+  try {
+    ({ billerId } = await requireRole("BILLER_ADMIN"));
+  } catch (error) {
+    if (error instanceof ForbiddenError) return new Response("Forbidden", { status: 403 });
+    throw error;
+  }
+  const params = new URL(req.url).searchParams;
+  const today = new Date().toISOString().slice(0, 10);
+  const monthAgo = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
+  const range = rangeSchema.safeParse({ from: params.get("from") || monthAgo, to: params.get("to") || today });
+  if (!range.success) return Response.json({ error: "Give from and to as YYYY-MM-DD, from not after to" }, { status: 400 });
+  const to = new Date(range.data.to.getTime() + 86_400_000);
+  const { csv } = await exportPaymentsCsv({ billerId, from: range.data.from, to });
+  const name = `payments-${range.data.from.toISOString().slice(0, 10)}-to-${range.data.to.toISOString().slice(0, 10)}.csv`;
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
