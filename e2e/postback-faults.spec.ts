@@ -113,3 +113,18 @@ test("a postback that arrives only after the browser returned still marks the in
   await expect(page.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
   expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("PAID");
 });
+
+test("the postback route answers a malformed or unknown notice without redirecting, and keeps it", async ({ request, db }) => {
+  const unknownId = "00000000-0000-4000-8000-00000000abcd";
+  const form = { Approved: "True", PaymentAmount: "1.00", BillerReference: "ab".repeat(32) };
+  const unknown = await request.post(`/api/command/payment/icop-postback?payment-id=${unknownId}`, { form, maxRedirects: 0 });
+  expect(unknown.status()).toBe(404);
+  const malformed = await request.post(`/api/command/payment/icop-postback?payment-id=${unknownId}`, {
+    form: { ...form, Approved: "Maybe" },
+    maxRedirects: 0,
+  });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.json()).toMatchObject({ error: expect.stringContaining("Approved") });
+  const kept = await db.postbackReceipt.findMany({ where: { paymentId: unknownId }, select: { verdict: true } });
+  expect(kept.map((r) => r.verdict).sort()).toEqual(["malformed", "unknown"]);
+});

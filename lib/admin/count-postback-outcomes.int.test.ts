@@ -21,6 +21,15 @@ describe.skipIf(kind === "none")(`countPostbackOutcomes (${kind})`, () => {
     expect(after.paid - before.paid).toBeGreaterThanOrEqual(1);
     expect(after.duplicate - before.duplicate).toBeGreaterThanOrEqual(1);
     expect(after.rejected - before.rejected).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(after).sort()).toEqual(["declined", "duplicate", "ignored", "needs_review", "paid", "rejected", "unknown"]);
+    expect(Object.keys(after).sort()).toEqual([
+      "declined",
+      "duplicate",
+      "ignored",
+      "malformed",
+      "needs_review",
+      "paid",
+      "rejected",
+      "unknown",
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "../db";
 
-export const POSTBACK_VERDICTS = ["paid", "declined", "duplicate", "ignored", "needs_review", "rejected", "unknown"] as const;
+export const POSTBACK_VERDICTS = ["paid", "declined", "duplicate", "ignored", "needs_review", "rejected", "unknown", "malformed"] as const;
 
 export async function countPostbackOutcomes(opts: { since: Date }): Promise<Record<(typeof POSTBACK_VERDICTS)[number], number>> {
   const groups = await db.postbackReceipt.groupBy({ by: ["verdict"], where: { receivedAt: { gte: opts.since } }, _count: { _all: true } });

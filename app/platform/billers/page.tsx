@@ -27,7 +27,7 @@ export default async function BillersPage() {
             <div key={v} className="flex gap-1">
               <dt className="text-slate-600">{v.replace("_", " ")}</dt>
               <dd
-                className={`font-semibold tabular-nums ${postbacks[v] > 0 && ["needs_review", "rejected", "unknown"].includes(v) ? "text-red-700" : ""}`}
+                className={`font-semibold tabular-nums ${postbacks[v] > 0 && ["needs_review", "rejected", "unknown", "malformed"].includes(v) ? "text-red-700" : ""}`}
               >
                 {postbacks[v]}
               </dd>

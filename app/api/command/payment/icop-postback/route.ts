@@ -4,6 +4,7 @@
 import { parsePostback } from "@/lib/cpv2/parse-postback";
 import { logger } from "@/lib/logger";
 import { applyPostback, type PostbackOutcome } from "@/lib/payments/apply-postback";
+import { recordMalformedPostback } from "@/lib/payments/record-malformed-postback";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,9 @@ export async function POST(req: Request) {
   const parsed = await parsePostback(req);
   if (!parsed.ok) {
     logger.warn({ paymentId: parsed.paymentId, error: parsed.error }, "postback refused");
+    await recordMalformedPostback({ paymentId: parsed.paymentId, error: parsed.error, raw: parsed.raw }).catch((error: unknown) =>
+      logger.error({ err: error }, "could not record a malformed postback"),
+    );
     return Response.json({ error: parsed.error }, { status: parsed.status });
   }
   try {
