@@ -17,6 +17,11 @@ export function generateInvoiceNumber(): string {
   return `${crypto.randomInt(1, 10)}${digits(13)}`;
 }
 
+/** A UUID-shaped id (any version), checked before it is used to look a row up. */
+export function isUuid(value: string | null | undefined): value is string {
+  return !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** 256 random bits as 64 hex characters, like the design document's sample. */
 export function generateBillerReference(): string {
   return crypto.randomBytes(32).toString("hex");

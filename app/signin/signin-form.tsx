@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormField, fieldAria } from "@/components/form-field";
 import { Banner, buttonClass, inputClass } from "@/components/ui";
 import { TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-throttle-code";
 import { signInSchema, type SignInInput } from "./schema";
@@ -37,44 +38,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {failure}
         </Banner>
       ) : null}
-      <div>
-        <label htmlFor="email" className="font-medium">
-          Email
-        </label>
+      <FormField id="email" label="Email" error={errors.email?.message}>
         <input
-          id="email"
           type="email"
           autoComplete="email"
           className={inputClass}
-          aria-invalid={!!errors.email}
-          aria-describedby="email-error"
+          {...fieldAria("email", { error: errors.email?.message })}
           {...register("email")}
         />
-        {errors.email ? (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
-            {errors.email.message}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="password" className="font-medium">
-          Password
-        </label>
+      </FormField>
+      <FormField id="password" label="Password" error={errors.password?.message}>
         <input
-          id="password"
           type="password"
           autoComplete="current-password"
           className={inputClass}
-          aria-invalid={!!errors.password}
-          aria-describedby="password-error"
+          {...fieldAria("password", { error: errors.password?.message })}
           {...register("password")}
         />
-        {errors.password ? (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {errors.password.message}
-          </p>
-        ) : null}
-      </div>
+      </FormField>
       <button type="submit" className={buttonClass} disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </button>

@@ -8,6 +8,7 @@ export type ParsedPostback =
   | { ok: true; paymentId: string; fields: PostbackFields; raw: Record<string, string> }
   | { ok: false; status: 400 | 413; error: string; paymentId: string | null; raw: Record<string, string> };
 
+// Stricter than isUuid: the payment-id we put in PostBackURL is always a v4 UUID.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export async function parsePostback(req: Request): Promise<ParsedPostback> {

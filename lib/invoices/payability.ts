@@ -1,5 +1,5 @@
 // What the applicant may do with one invoice. Pure, so the rules are tested in one place.
-import { CREATED_STALE_MS, RESUME_MARGIN_MS } from "../payments/transitions";
+import { isResumable } from "../payments/transitions";
 import { withinOnlineMaximum } from "../settings/payment-readiness";
 import type { BillerPayability } from "./get-biller-payability";
 
@@ -36,12 +36,7 @@ export function invoicePayability(
       message: `${biller.name} accepts online payments of up to ${formatMoney(biller.maxOnlineAmountCents!)}. Please pay this invoice at the municipal office.`,
     };
   }
-  const open = attempts.find(
-    (a) =>
-      (a.status === "REDIRECTED" || a.status === "CREATED") &&
-      a.expiresAt.getTime() - now.getTime() > RESUME_MARGIN_MS &&
-      (a.status !== "CREATED" || now.getTime() - a.createdAt.getTime() < CREATED_STALE_MS),
-  );
+  const open = attempts.find((a) => isResumable(a, now));
   if (open) return { kind: "in_progress", paymentId: open.id, message: "A payment for this invoice is in progress at Invoice Cloud." };
   return { kind: "payable" };
 }

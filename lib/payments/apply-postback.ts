@@ -8,6 +8,7 @@ import type { PostbackFields } from "../cpv2/schemas";
 import { db } from "../db";
 import type { Tx } from "../prisma-client";
 import { LATE_APPROVABLE_STATUSES, OPEN_STATUSES } from "./transitions";
+import { SUPERSEDED } from "./attempt-reasons";
 import { flagForReview } from "./flag-for-review";
 import { verifyPostback } from "./verify-postback";
 
@@ -149,7 +150,7 @@ export async function applyPostback(opts: {
           status: { in: ["CREATED", "REDIRECTED"] },
           invoices: { some: { invoiceId: { in: attempt.invoices.map((i) => i.invoiceId) } } },
         },
-        data: { status: "EXPIRED", failureReason: "Superseded: the invoices were paid by another payment", closedAt: now },
+        data: { status: "EXPIRED", failureReason: SUPERSEDED, closedAt: now },
       });
       await receipt(tx, "paid");
       await recordAuditEvent(tx, {

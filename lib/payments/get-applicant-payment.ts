@@ -1,12 +1,11 @@
 // One payment attempt as its applicant sees it. Someone else's attempt is null.
 import "server-only";
 import { db } from "../db";
+import { isUuid } from "../identifiers";
 import { clampPage } from "../pagination";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getApplicantPayment(opts: { applicantId: string; paymentId: string }) {
-  if (!UUID.test(opts.paymentId)) return null;
+  if (!isUuid(opts.paymentId)) return null;
   return db.paymentAttempt.findFirst({
     where: { id: opts.paymentId, applicantId: opts.applicantId },
     select: {

@@ -3,14 +3,12 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../identifiers";
 
 export async function recordMalformedPostback(opts: { paymentId: string | null; error: string; raw: Record<string, string> }) {
-  const attempt =
-    opts.paymentId && UUID.test(opts.paymentId)
-      ? await db.paymentAttempt.findUnique({ where: { id: opts.paymentId }, select: { id: true } })
-      : null;
+  const attempt = isUuid(opts.paymentId)
+    ? await db.paymentAttempt.findUnique({ where: { id: opts.paymentId }, select: { id: true } })
+    : null;
   await db.postbackReceipt.create({
     data: {
       paymentId: (opts.paymentId ?? "").slice(0, 100),

@@ -3,11 +3,10 @@
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../identifiers";
 
 export async function recordReturn(opts: { paymentId: string | null }): Promise<{ found: boolean }> {
-  if (!opts.paymentId || !UUID.test(opts.paymentId)) return { found: false };
+  if (!isUuid(opts.paymentId)) return { found: false };
   const attempt = await db.paymentAttempt.findUnique({ where: { id: opts.paymentId }, select: { id: true, billerId: true, status: true } });
   if (!attempt) return { found: false };
   const { count } = await db.paymentAttempt.updateMany({ where: { id: attempt.id, returnedAt: null }, data: { returnedAt: new Date() } });

@@ -8,7 +8,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
-import { RELEASED_AFTER_REVIEW } from "./resolve-review-text";
+import { RELEASED_AFTER_REVIEW } from "./attempt-reasons";
 
 export type Resolution = "mark_paid" | "release" | "dismiss";
 

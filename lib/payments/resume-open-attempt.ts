@@ -6,13 +6,17 @@ import { db } from "../db";
 import { UserFacingError } from "../errors";
 import { paths } from "../paths";
 import type { StartPaymentResult } from "./start-payment";
-import { CREATED_STALE_MS, RESUME_MARGIN_MS } from "./transitions";
+import { isResumable } from "./transitions";
 
 const WAIT_FOR_CONCURRENT_MS = 12_000;
 
-export async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date }): Promise<StartPaymentResult | null> {
-  const holders = await db.invoice.findMany({ where: { id: { in: opts.invoiceIds } }, select: { openAttemptId: true } });
-  const attemptIds = [...new Set(holders.map((h) => h.openAttemptId).filter((id): id is string => !!id))];
+/** `heldBy`: the invoices' openAttemptId values, as the caller just read them. */
+export async function resumeOpenAttempt(opts: {
+  invoiceIds: string[];
+  heldBy: (string | null)[];
+  now: Date;
+}): Promise<StartPaymentResult | null> {
+  const attemptIds = [...new Set(opts.heldBy.filter((id): id is string => !!id))];
   if (attemptIds.length === 0) return null;
   const attempts = await db.paymentAttempt.findMany({
     where: { id: { in: attemptIds } },
@@ -34,10 +38,7 @@ export async function resumeOpenAttempt(opts: { invoiceIds: string[]; now: Date 
         "A payment for this invoice is being checked by the municipality. Please do not pay again: they will contact you.",
       );
     }
-    const young =
-      a.expiresAt.getTime() - opts.now.getTime() > RESUME_MARGIN_MS &&
-      (a.status !== "CREATED" || opts.now.getTime() - a.createdAt.getTime() < CREATED_STALE_MS);
-    if (!young || (a.status !== "REDIRECTED" && a.status !== "CREATED")) continue;
+    if (!isResumable(a, opts.now)) continue;
     const sameSet =
       a.invoices
         .map((i) => i.invoiceId)

@@ -80,7 +80,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
   }
 
   // 4. Resume the open attempt holding these invoices, or claim them for a new one.
-  const resumed = await resumeOpenAttempt({ invoiceIds, now });
+  const resumed = await resumeOpenAttempt({ invoiceIds, heldBy: invoices.map((i) => i.openAttemptId), now });
   if (resumed) return resumed;
   const paymentId = randomUUID();
   const billerReference = generateBillerReference();

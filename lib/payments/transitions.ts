@@ -28,3 +28,10 @@ export const RESUME_MARGIN_MS = 5 * 60 * 1000;
  * 10 s): the process died mid-call. It no longer holds its invoices.
  */
 export const CREATED_STALE_MS = 2 * 60 * 1000;
+
+/** An open attempt whose Invoice Cloud page is still worth sending the applicant back to. */
+export function isResumable(attempt: { status: AttemptStatus | string; expiresAt: Date; createdAt: Date }, now: Date): boolean {
+  if (attempt.status !== "REDIRECTED" && attempt.status !== "CREATED") return false;
+  if (attempt.expiresAt.getTime() - now.getTime() <= RESUME_MARGIN_MS) return false;
+  return attempt.status !== "CREATED" || now.getTime() - attempt.createdAt.getTime() < CREATED_STALE_MS;
+}

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { getApplicantPayment } from "@/lib/payments/get-applicant-payment";
-import { RELEASED_AFTER_REVIEW } from "@/lib/payments/resolve-review-text";
+import { RELEASED_AFTER_REVIEW, SUPERSEDED } from "@/lib/payments/attempt-reasons";
 import { PayOnlineForm } from "../../invoices/pay-online-form";
 
 export const metadata: Metadata = { title: "Payment" };
@@ -29,6 +29,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
   // eslint-disable-next-line react-hooks/purity -- a server render reads the clock once
   const now = Date.now();
   const confirming = open && payment.returnedAt && now - payment.returnedAt.getTime() < env.RETURN_CONFIRM_TIMEOUT_SECONDS * 1000;
+  const superseded = payment.failureReason === SUPERSEDED;
   const releasedAfterReview = payment.failureReason?.startsWith(RELEASED_AFTER_REVIEW) ?? false;
   const unpaidIds = payment.invoices.filter((l) => l.invoice.status === "UNPAID").map((l) => l.invoice.id);
 
@@ -101,12 +102,12 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
           Invoice Cloud could not open the payment page. Nothing was charged.
         </Banner>
       ) : null}
-      {payment.status === "EXPIRED" && payment.failureReason?.startsWith("Superseded") ? (
+      {payment.status === "EXPIRED" && superseded ? (
         <Banner tone="success" title="These invoices were paid by another payment">
           Invoice Cloud confirmed an earlier payment for them, so this one was closed. There is nothing more to pay.
         </Banner>
       ) : null}
-      {payment.status === "EXPIRED" && !payment.failureReason?.startsWith("Superseded") ? (
+      {payment.status === "EXPIRED" && !superseded ? (
         <Banner tone="warning" title="This payment expired">
           Invoice Cloud never confirmed it, and you did not come back from its page. If you did complete a payment, contact{" "}
           {payment.biller.name} before paying again.
