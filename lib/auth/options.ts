@@ -33,7 +33,7 @@ export const authOptions: NextAuthOptions = {
         if ((await signInThrottle.blockedFor(email)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await db.user.findUnique({ where: { email } });
         const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok) {
+        if (!user || !user.passwordHash || !ok) {
           await signInThrottle.recordFailure(email);
           return null;
         }
