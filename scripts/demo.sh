@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run demo`: installs what is missing, migrates, seeds, builds, and starts PermitPay on
+# `npm run demo`: installs what is missing, migrates, seeds, builds (or reuses the last build), and starts PermitPay on
 # http://localhost:3000 with the Invoice Cloud sandbox on http://localhost:4010.
 # Ports: PORT=3000 SANDBOX_PORT=4010. Database: PGlite in ./data/pglite unless DATABASE_URL is set.
 set -euo pipefail
@@ -8,15 +8,11 @@ cd "$(dirname "$0")/.."
 APP_PORT="${PORT:-3000}"
 SANDBOX_PORT="${SANDBOX_PORT:-4010}"
 
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
-  echo "PermitPay needs Node.js 20.19 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
-  exit 1
-fi
-
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "==> Installing npm packages"
-  npm ci --no-audit --no-fund
-fi
+source scripts/setup.sh
+require_node
+require_free_port "$APP_PORT" "PORT=$((APP_PORT + 1)) npm run demo"
+require_free_port "$SANDBOX_PORT" "SANDBOX_PORT=$((SANDBOX_PORT + 1)) npm run demo"
+ensure_npm_packages
 
 # Secrets for this machine, generated once (the same file `npm run dev` uses).
 mkdir -p data
@@ -45,8 +41,16 @@ fi
 grep -E "applied|No pending" data/migrate.log | tail -1
 echo "==> Seeding demo data"
 npx tsx prisma/seed.ts
-echo "==> Building the app"
-npx next build > data/build.log 2>&1 || { cat data/build.log; exit 1; }
+# The last build is reused when nothing it reads has changed (hash kept beside the build).
+DIST_DIR="${NEXT_DIST_DIR:-.next}"
+BUILD_HASH="$(node scripts/build-hash.mjs)"
+if [[ -f "$DIST_DIR/BUILD_ID" && "$(cat "$DIST_DIR/permitpay-build-hash" 2>/dev/null)" == "$BUILD_HASH" ]]; then
+  echo "==> Reusing the last build: no source, config or package changed since (rm -rf $DIST_DIR to rebuild)"
+else
+  echo "==> Building the app (about a minute)"
+  npx next build > data/build.log 2>&1 || { cat data/build.log; exit 1; }
+  echo "$BUILD_HASH" > "$DIST_DIR/permitpay-build-hash"
+fi
 
 echo "==> Starting the Invoice Cloud sandbox on :${SANDBOX_PORT}"
 SANDBOX_PORT="$SANDBOX_PORT" SANDBOX_PUBLIC_URL="http://localhost:${SANDBOX_PORT}" node --import tsx sandbox/src/main.ts > data/sandbox.log 2>&1 &

@@ -3,21 +3,19 @@
 # PostgreSQL, a production build, and the Playwright flows in Debian's Chromium.
 # Ends with "N passed, N failed". PostgreSQL: TEST_DATABASE_URL (default the local server);
 # outside CI a missing server skips those tests loudly; with CI=true it is required.
+# Set-up first, as `npm run demo` does: npm ci when needed, Chromium when missing. Every server it
+# starts (the sandbox, the apps for Playwright) stops with it.
+# Ports for Playwright: E2E_APP_PORT (3100), E2E_PGLITE_PORT (3101), E2E_SANDBOX_PORT (4110).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-export NEXT_DIST_DIR=.next-e2e
+export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-e2e}"
 mkdir -p reports
 
-CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [[ ! -x "$CHROMIUM" ]]; then
-  echo "Chromium is missing at $CHROMIUM. Install Debian's package: sudo apt-get install -y chromium (or set CHROMIUM_PATH)." >&2
-  exit 1
-fi
-if [[ ! -d node_modules ]]; then
-  echo "npm packages are missing: run npm ci first." >&2
-  exit 1
-fi
+source scripts/setup.sh
+require_node
+ensure_npm_packages
+ensure_chromium
 
 passed=0
 failed=0
@@ -37,16 +35,6 @@ count_json() { # adds a runner's JSON summary to the totals
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 }
 
-check "format" npx prettier --check . --log-level warn
-check "lint" npx eslint . --max-warnings=0
-check "typecheck (app)" npx tsc --noEmit
-check "typecheck (sandbox)" npx tsc -p sandbox --noEmit
-
-echo "==> vitest: unit, contract, sandbox, integration (PGlite and PostgreSQL)"
-rm -f reports/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
-count_json reports/vitest.json vitest
-
 # Without a reachable PostgreSQL (outside CI), the e2e run keeps to the PGlite project.
 if ! node -e '
   const pg = require("pg");
@@ -60,6 +48,23 @@ if ! node -e '
     export E2E_NO_POSTGRES=1
   fi
 fi
+
+# The servers Playwright starts need their ports: a busy one stops the run now, not after the build.
+if [[ -z "${E2E_BASE_URL:-}" ]]; then
+  require_free_port "${E2E_SANDBOX_PORT:-4110}" "E2E_SANDBOX_PORT=4210 npm test"
+  require_free_port "${E2E_PGLITE_PORT:-3101}" "E2E_PGLITE_PORT=3201 npm test"
+  [[ -n "${E2E_NO_POSTGRES:-}" ]] || require_free_port "${E2E_APP_PORT:-3100}" "E2E_APP_PORT=3200 npm test"
+fi
+
+check "format" npx prettier --check . --log-level warn
+check "lint" npx eslint . --max-warnings=0
+check "typecheck (app)" npx tsc --noEmit
+check "typecheck (sandbox)" npx tsc -p sandbox --noEmit
+
+echo "==> vitest: unit, contract, sandbox, integration (PGlite and PostgreSQL)"
+rm -f reports/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+count_json reports/vitest.json vitest
 
 echo "==> next build"
 if npx next build > reports/build.log 2>&1; then
