@@ -32,6 +32,18 @@ describe("secrets at rest", () => {
     }
   });
 
+  it("refuses a truncated tag, which GCM would otherwise verify against its prefix", () => {
+    const box = encryptSecret("ic_key", { keyRing, owner: "b" });
+    const parts = box.split(":");
+    const fullTag = Buffer.from(parts[3]!, "base64url");
+    expect(fullTag.length).toBe(16);
+    for (const length of [4, 8, 12, 15]) {
+      const truncated = [...parts];
+      truncated[3] = fullTag.subarray(0, length).toString("base64url");
+      expect(() => decryptSecret(truncated.join(":"), { keyRing, owner: "b" })).toThrow(DecryptionError);
+    }
+  });
+
   it("binds the ciphertext to its owner", () => {
     const box = encryptSecret("ic_key", { keyRing, owner: "biller-a" });
     expect(() => decryptSecret(box, { keyRing, owner: "biller-b" })).toThrow("integrity");

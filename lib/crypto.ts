@@ -8,6 +8,10 @@ export type KeyRing = { current: { id: string; key: Buffer }; byId: Map<string, 
 
 export class DecryptionError extends Error {}
 
+// GCM accepts tags as short as 4 bytes unless told the length: a truncated tag would still
+// verify, with far weaker integrity. We write 16-byte tags and accept nothing shorter.
+const AUTH_TAG_LENGTH = 16;
+
 export function parseKeyRing(spec: string): KeyRing {
   const entries = spec.split(",").map((part) => {
     const [id, b64] = part.trim().split(":");
@@ -24,7 +28,7 @@ const b64 = (buf: Buffer) => buf.toString("base64url");
 
 export function encryptSecret(plaintext: string, opts: { keyRing: KeyRing; owner: string }): string {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", opts.keyRing.current.key, iv);
+  const cipher = crypto.createCipheriv("aes-256-gcm", opts.keyRing.current.key, iv, { authTagLength: AUTH_TAG_LENGTH });
   cipher.setAAD(Buffer.from(opts.owner, "utf8"));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return ["v1", opts.keyRing.current.id, b64(iv), b64(cipher.getAuthTag()), b64(data)].join(":");
@@ -38,9 +42,9 @@ export function decryptSecret(ciphertext: string, opts: { keyRing: KeyRing; owne
   const key = opts.keyRing.byId.get(keyId);
   if (!key) throw new DecryptionError(`The stored secret was encrypted with key "${keyId}", which is not configured`);
   try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: AUTH_TAG_LENGTH });
     decipher.setAAD(Buffer.from(opts.owner, "utf8"));
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url")); // throws unless 16 bytes
     return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
   } catch {
     throw new DecryptionError("The stored secret failed its integrity check");

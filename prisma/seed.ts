@@ -1,5 +1,7 @@
 // Demo data. Idempotent: every row is keyed by a fixed unique value and left alone when it
-// exists, so a second run changes nothing. Passwords are "permitpay-demo": demo and tests only.
+// exists, so a second run changes nothing. Passwords are "permitpay-demo": demo and tests only,
+// so the script refuses NODE_ENV=production unless given --allow-production (the e2e run uses a
+// production build against a throwaway database).
 import bcrypt from "bcryptjs";
 import type { Role } from "@prisma/client";
 import { targetFromEnv } from "../lib/database";
@@ -175,7 +177,23 @@ export async function seed(db: Db) {
   }
 }
 
+export const ALLOW_PRODUCTION_FLAG = "--allow-production";
+
+/** The refusal message, or null when seeding may go ahead. */
+export function refuseProductionSeed(nodeEnv: string | undefined, argv: readonly string[]): string | null {
+  if (nodeEnv !== "production" || argv.includes(ALLOW_PRODUCTION_FLAG)) return null;
+  return (
+    "Refusing to seed: NODE_ENV is production, and the seed creates demo accounts whose password is published. " +
+    `If this database is a throwaway test copy, run it again with ${ALLOW_PRODUCTION_FLAG}.`
+  );
+}
+
 async function main() {
+  const refusal = refuseProductionSeed(env.NODE_ENV, process.argv.slice(2));
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   const db = createPrismaClient(targetFromEnv(env));
   try {
     await seed(db);

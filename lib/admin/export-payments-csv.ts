@@ -1,5 +1,6 @@
 // A biller's payment attempts in a date range as CSV, for reconciling against the Invoice Cloud
-// biller portal. Times in the biller's zone; money in dollars with 2 decimals.
+// biller portal. Times in the biller's zone; money in dollars with 2 decimals; text that a
+// spreadsheet would run as a formula is escaped.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { db } from "../db";
@@ -49,6 +50,9 @@ export async function exportPaymentsCsv(opts: { billerId: string; from: Date; to
     })),
     {
       header: true,
+      // A cell starting with =, +, -, @, tab or CR is a formula to Excel and Sheets: an applicant
+      // named =HYPERLINK(…) would otherwise run in the admin's spreadsheet. Such cells get a leading '.
+      escape_formulas: true,
       columns: [
         "created",
         "closed",
