@@ -4,7 +4,7 @@ import type { Biller } from "./billers";
 import type { Ctx } from "./config";
 import { FAULT_DEFAULTS, takeApiFault } from "./faults";
 import { BodyTooLargeError, apiKeyFromAuth, readBody, sendJson } from "./http";
-import type { Session } from "./store";
+import type { Session } from "./types";
 import { findBillerByKey, sleep } from "./store";
 import { invoiceTotalCents, validateCpRequest } from "./validate";
 

@@ -1,7 +1,7 @@
 import type { Biller } from "./billers";
 import { SEED_BILLERS, loadBillersFile } from "./billers";
 import type { Logger } from "./logger";
-import type { SandboxState } from "./store";
+import type { SandboxState } from "./types";
 
 export interface SandboxConfig {
   /** Base of CloudPaymentURLs and page links, e.g. http://localhost:4010 (no trailing slash). */

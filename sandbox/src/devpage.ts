@@ -1,5 +1,5 @@
 import type { Ctx } from "./config";
-import { FAULT_KINDS } from "./faults";
+import { FAULT_KINDS } from "./types";
 import { esc, layout } from "./html";
 import { formatUsd } from "./money";
 

@@ -1,24 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { SandboxState } from "./store";
-
-export const API_FAULTS = ["api_500", "api_timeout", "api_malformed_json", "api_missing_url", "api_error_message"] as const;
-export const POSTBACK_FAULTS = [
-  "postback_delay",
-  "postback_duplicate",
-  "postback_out_of_order",
-  "postback_drop",
-  "postback_after_return",
-  "postback_fail_first",
-  "forged_unknown_reference",
-  "forged_wrong_biller_guid",
-  "forged_wrong_amount",
-] as const;
-export const FAULT_KINDS = [...API_FAULTS, ...POSTBACK_FAULTS] as const;
-
-export type ApiFaultKind = (typeof API_FAULTS)[number];
-export type PostbackFaultKind = (typeof POSTBACK_FAULTS)[number];
-export type FaultKind = (typeof FAULT_KINDS)[number];
+import type { Fault, SandboxState } from "./types";
+import { API_FAULTS, FAULT_KINDS, POSTBACK_FAULTS, type PostbackFaultKind } from "./types";
 
 const intParam = z.coerce.number().int().nonnegative();
 
@@ -37,10 +20,6 @@ export const faultInputSchema = z
   });
 
 export type FaultInput = z.infer<typeof faultInputSchema>;
-export interface Fault extends FaultInput {
-  id: string;
-  createdAt: string;
-}
 
 /** Default parameters, documented in the README. */
 export const FAULT_DEFAULTS = {

@@ -2,7 +2,7 @@ import type { Biller } from "./billers";
 import { esc, layout, portalHeader } from "./html";
 import { formatUsd, toCents } from "./money";
 import type { FormErrors } from "./payform";
-import type { Session } from "./store";
+import type { Session } from "./types";
 import { TEST_ACH, TEST_CARDS } from "./testcards";
 
 export function siteName(session: Session, biller: Biller): string {

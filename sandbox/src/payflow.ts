@@ -6,7 +6,7 @@ import { centsToDecimal } from "./money";
 import type { ValidPayment } from "./payform";
 import { deliver, postbackFields } from "./postback";
 import { formatEastern } from "./dates";
-import type { Payment, Session } from "./store";
+import type { Payment, Session } from "./types";
 import { later, sleep } from "./store";
 import { ACH_DECLINE_MESSAGE, DECLINE_MESSAGE, cardBrand } from "./testcards";
 

@@ -8,7 +8,7 @@ import { paymentPage } from "./pages";
 import { validatePaymentForm } from "./payform";
 import { processPayment } from "./payflow";
 import { processingPage, receiptPage } from "./receipt";
-import type { Session } from "./store";
+import type { Session } from "./types";
 import { findBillerByGuid, refreshStatus } from "./store";
 
 const receiptLink = (guid: string | undefined) =>

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "./config";
 import { formatEastern } from "./dates";
 import { centsToDecimal } from "./money";
-import type { Delivery, Payment, Session } from "./store";
+import type { Delivery, Payment, Session } from "./types";
 import { later } from "./store";
 
 /** The 18 postback fields, in Invoice Cloud's order. */

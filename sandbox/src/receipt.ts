@@ -3,7 +3,7 @@ import { formatHuman } from "./dates";
 import { esc, layout, portalHeader } from "./html";
 import { formatUsd } from "./money";
 import { invoiceTable, siteName } from "./pages";
-import type { Payment, Session } from "./store";
+import type { Payment, Session } from "./types";
 
 export function methodText(p: Payment): string {
   return p.method === "card" ? `${p.cardType} ending ${p.last4}` : `Bank account ending ${p.last4}`;

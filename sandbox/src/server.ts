@@ -12,7 +12,7 @@ import { sendHtml, sendJson } from "./http";
 import type { Logger } from "./logger";
 import { createLogger } from "./logger";
 import { handlePaymentPage, handlePaymentSubmit, handleReceipt } from "./portal";
-import type { SandboxState } from "./store";
+import type { SandboxState } from "./types";
 import { clearTimers, createState } from "./store";
 
 export interface SandboxOptions extends Partial<Omit<SandboxConfig, "publicUrl">> {

@@ -1,73 +1,7 @@
+// The sandbox's in-memory state and the helpers that change it. Its shapes live in types.ts.
 import type { Biller } from "./billers";
 import { cloneBillers } from "./billers";
-import type { Fault } from "./faults";
-import type { CpRequest } from "./validate";
-
-export type SessionStatus = "open" | "processing" | "paid" | "declined" | "expired";
-
-export interface Session {
-  token: string;
-  billerGuid: string;
-  request: CpRequest;
-  /** Invoice total in cents (sum of BalanceDue). */
-  invoiceTotalCents: number;
-  /** Biller convenience fee in cents. */
-  feeCents: number;
-  createdAt: string;
-  expiresAt: string;
-  status: SessionStatus;
-  paymentGuid?: string;
-}
-
-export interface Payment {
-  paymentGuid: string;
-  token: string;
-  billerGuid: string;
-  billerReference: string;
-  approved: boolean;
-  message: string;
-  method: "card" | "ach";
-  cardType: string;
-  last4: string;
-  /** What the applicant was charged (invoices + fee). */
-  amountCents: number;
-  feeCents: number;
-  /** PaymentAmount sent in the postback (differs from amountCents for the wrong-amount card). */
-  postedAmountCents: number;
-  createdAt: string;
-  remoteIp: string;
-  invoiceNumbers: string[];
-  faultsApplied: string[];
-  receiptViewedAt?: string;
-}
-
-export interface Delivery {
-  id: string;
-  paymentGuid: string;
-  /** real | resend | duplicate | out_of_order | forged_* */
-  kind: string;
-  /** Groups the attempts of one logical postback. */
-  chainId: string;
-  attempt: number;
-  url: string;
-  at: string;
-  ok: boolean;
-  status?: number;
-  error?: string;
-  responseBody?: string;
-  fields: Record<string, string>;
-}
-
-export interface SandboxState {
-  billers: Biller[];
-  sessions: Map<string, Session>;
-  payments: Map<string, Payment>;
-  deliveries: Delivery[];
-  faults: Fault[];
-  timers: Set<NodeJS.Timeout>;
-  /** postback_after_return: fires the deferred postback (called on the first receipt view). */
-  deferred: Map<string, () => void>;
-}
+import type { SandboxState, Session, SessionStatus } from "./types";
 
 export function createState(billers: readonly Biller[]): SandboxState {
   return {
