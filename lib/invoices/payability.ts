@@ -6,6 +6,7 @@ import type { BillerPayability } from "./get-biller-payability";
 export type InvoicePayability =
   | { kind: "payable" }
   | { kind: "paid" }
+  | { kind: "cancelled"; message: string }
   | { kind: "in_progress"; paymentId: string; message: string }
   | { kind: "in_review"; paymentId: string; message: string }
   | { kind: "not_available"; message: string }
@@ -15,12 +16,13 @@ export type InvoicePayability =
 export type LiveAttempt = { id: string; status: string; expiresAt: Date; createdAt: Date };
 
 export function invoicePayability(
-  invoice: { status: "PAID" | "UNPAID"; amountDueCents: number; attempts?: { attempt: LiveAttempt }[] },
+  invoice: { status: "PAID" | "UNPAID" | "CANCELLED"; amountDueCents: number; attempts?: { attempt: LiveAttempt }[] },
   biller: BillerPayability | undefined,
   formatMoney: (cents: number) => string,
   now: Date = new Date(),
 ): InvoicePayability {
   if (invoice.status === "PAID") return { kind: "paid" };
+  if (invoice.status === "CANCELLED") return { kind: "cancelled", message: "This invoice was cancelled. There is nothing to pay." };
   const attempts = (invoice.attempts ?? []).map((a) => a.attempt);
   const review = attempts.find((a) => a.status === "NEEDS_REVIEW");
   if (review) {
