@@ -64,11 +64,17 @@ export interface ChainOptions {
   lostAttempts?: number;
 }
 
+/**
+ * The PostBackURL exactly as the client gave it, query string included (the app may add its own
+ * parameters, e.g. a token beside payment-id). With postbackInQuery the fields are appended to the
+ * text as it is: re-serialising through URLSearchParams would re-encode the client's own parameters.
+ */
 function targetUrl(ctx: Ctx, url: string, fields: Record<string, string>): string {
   if (!ctx.config.postbackInQuery) return url;
-  const u = new URL(url);
-  for (const [k, v] of Object.entries(fields)) u.searchParams.append(k, v);
-  return u.toString();
+  const hash = url.indexOf("#");
+  const base = hash >= 0 ? url.slice(0, hash) : url;
+  const sep = !base.includes("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+  return `${base}${sep}${new URLSearchParams(fields).toString()}${hash >= 0 ? url.slice(hash) : ""}`;
 }
 
 async function attempt(ctx: Ctx, opts: ChainOptions, chainId: string, n: number): Promise<Delivery> {

@@ -3,6 +3,7 @@ import { POSTBACK_FIELDS } from "../src/postback";
 import type { SandboxServer } from "../src/server";
 import type { Receiver } from "./helpers";
 import {
+  addFault,
   CARD_DECLINE,
   CARD_DELAY,
   CARD_OK,
@@ -206,6 +207,39 @@ describe("postback on payment", () => {
       expect(u.searchParams.get("Approved")).toBe("True");
       expect(u.searchParams.get("PaymentAmount")).toBe("60.00");
       expect(rx.received[0]!.form.Approved).toBe("True");
+    } finally {
+      await q.close();
+    }
+  });
+
+  // The app adds its own query parameters to PostBackURL (a per-attempt token beside payment-id):
+  // they must reach it byte for byte, on every kind of delivery.
+  const TOKEN = "pp-token=Zm9v_-Yg~.%2B%2F%3D";
+  const withToken = () => `${rx.url}&${TOKEN}`;
+  const expectedPath = `/api/command/payment/icop-postback?payment-id=7c9e6679-7425-40de-944b-e07fc1f90ae7&${TOKEN}`;
+
+  it("sends to the PostBackURL exactly as given, an extra query parameter included (real, duplicate, forged, resend)", async () => {
+    expect((await addFault(sb, { fault: "postback_duplicate" })).status).toBe(201);
+    expect((await addFault(sb, { fault: "forged_wrong_amount" })).status).toBe(201);
+    const { guid } = await pay(await createSession(sb, withToken()), cardForm(CARD_OK));
+    expect((await fetch(`${sb.url}/__sandbox/postbacks/${guid}/resend`, { method: "POST" })).status).toBe(200);
+    const received = await rx.waitFor(4);
+    expect(received.map((r) => r.url)).toEqual([expectedPath, expectedPath, expectedPath, expectedPath]);
+    expect(sb.state.deliveries.filter((d) => d.paymentGuid === guid).map((d) => d.kind)).toEqual([
+      "real",
+      "duplicate",
+      "forged_wrong_amount",
+      "resend",
+    ]);
+  });
+
+  it("with SANDBOX_POSTBACK_IN_QUERY, appends the fields after the PostBackURL's own query, which is kept unchanged", async () => {
+    const q = await startSandbox({ postbackInQuery: true });
+    try {
+      await pay(await createSession(q, withToken()), cardForm(CARD_OK));
+      const url = rx.received[0]!.url;
+      expect(url.slice(0, expectedPath.length + "&BillerGUID=".length)).toBe(`${expectedPath}&BillerGUID=`);
+      expect(new URL(url, "http://x").searchParams.get("Approved")).toBe("True");
     } finally {
       await q.close();
     }
