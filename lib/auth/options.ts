@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { paths } from "../paths";
+import { clientIp } from "../rate-limit/client-ip";
 import { signInThrottle, TOO_MANY_ATTEMPTS } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
@@ -25,19 +26,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
+        const attempt = { email, ip: clientIp(req.headers ?? {}) };
         // Thrown errors reach the sign-in form as their message; the form explains this one.
-        if ((await signInThrottle.blockedFor(email)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        if ((await signInThrottle.blockedFor(attempt)) > 0) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await db.user.findUnique({ where: { email } });
         const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !user.passwordHash || !ok) {
-          await signInThrottle.recordFailure(email);
+          await signInThrottle.recordFailure(attempt);
           return null;
         }
-        await signInThrottle.recordSuccess(email);
+        await signInThrottle.recordSuccess(attempt);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

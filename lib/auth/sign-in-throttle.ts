@@ -1,28 +1,47 @@
-// Slows password guessing: after 10 wrong passwords for one email within 15 minutes, sign-in for
-// that email is refused until the window passes. In memory, per app process (rate-limiter-flexible
-// can move this to PostgreSQL when PermitPay runs on several servers).
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Slows password guessing, counted per account and per client address in the database (shared by
+// every app instance, kept across restarts): after 10 wrong passwords for one email, or 50 from
+// one address, within 15 minutes, sign-in is refused until the window passes. A success clears
+// the account's count only, so signing in to one's own account cannot reset an address's count.
+import "server-only";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { createLimiter, type LimiterOptions } from "../rate-limit/create-limiter";
 
 export const MAX_FAILURES = 10;
+export const MAX_FAILURES_PER_IP = 50;
 export const WINDOW_SECONDS = 15 * 60;
 export { TOO_MANY_ATTEMPTS } from "./sign-in-throttle-code";
 
-export function createSignInThrottle() {
-  const failures = new RateLimiterMemory({ points: MAX_FAILURES, duration: WINDOW_SECONDS, keyPrefix: "signin" });
-  const key = (email: string) => email.trim().toLowerCase();
+export type SignInAttempt = { email: string; ip: string };
+
+export function createSignInThrottle(opts: Pick<LimiterOptions, "store" | "db"> = {}) {
+  const perAccount = createLimiter({ ...opts, keyPrefix: "signin:account", points: MAX_FAILURES, durationSeconds: WINDOW_SECONDS });
+  const perIp = createLimiter({ ...opts, keyPrefix: "signin:ip", points: MAX_FAILURES_PER_IP, durationSeconds: WINDOW_SECONDS });
+  const account = (email: string) => email.trim().toLowerCase();
+
+  async function secondsLeft(limiter: RateLimiterAbstract, key: string, max: number): Promise<number> {
+    const res = await limiter.get(key);
+    return res && res.consumedPoints >= max ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+  }
+  async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
+    await limiter.consume(key).catch((e: unknown) => {
+      if (!(e instanceof RateLimiterRes)) throw e; // over the limit: already blocked
+    });
+  }
+
   return {
-    /** Seconds until this email may try again, or 0. */
-    async blockedFor(email: string): Promise<number> {
-      const res = await failures.get(key(email));
-      return res && res.consumedPoints >= MAX_FAILURES ? Math.ceil(res.msBeforeNext / 1000) : 0;
+    /** Seconds until this email, from this address, may try again, or 0. */
+    async blockedFor(attempt: SignInAttempt): Promise<number> {
+      const [byAccount, byIp] = await Promise.all([
+        secondsLeft(perAccount, account(attempt.email), MAX_FAILURES),
+        secondsLeft(perIp, attempt.ip, MAX_FAILURES_PER_IP),
+      ]);
+      return Math.max(byAccount, byIp);
     },
-    async recordFailure(email: string): Promise<void> {
-      await failures.consume(key(email)).catch((e: unknown) => {
-        if (!(e instanceof RateLimiterRes)) throw e; // over the limit: already blocked
-      });
+    async recordFailure(attempt: SignInAttempt): Promise<void> {
+      await Promise.all([consume(perAccount, account(attempt.email)), consume(perIp, attempt.ip)]);
     },
-    async recordSuccess(email: string): Promise<void> {
-      await failures.delete(key(email));
+    async recordSuccess(attempt: SignInAttempt): Promise<void> {
+      await perAccount.delete(account(attempt.email));
     },
   };
 }
