@@ -44,11 +44,26 @@ const config = [
       "test/**",
       "bench/**",
       "playwright.config.ts",
-      "vitest.config.ts",
+      "vitest.config.mts",
       "**/*.test.ts",
       "instrumentation.ts",
     ],
     rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    // lib/ is the domain: pages and components use it, never the other way round.
+    files: ["lib/**"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: "./app", message: "lib/ imports nothing from app/: move the shared code into lib/." },
+            { target: "./lib", from: "./components", message: "lib/ imports nothing from components/: move the shared code into lib/." },
+          ],
+        },
+      ],
+    },
   },
   {
     // The sandbox is an independent peer of the app: it must not share the app's code or schema.

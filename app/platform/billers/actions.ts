@@ -1,8 +1,8 @@
 "use server";
-// Platform admin actions on billers. Each checks the role itself: the page's check does not cover them.
+// Platform admin actions on billers, each in the one action shape (lib/actions/admin-action.ts):
+// the role is checked by every action itself, since the page's check does not cover them.
 import { revalidatePath } from "next/cache";
-import { actionFailure, validationFailure, type ActionResult } from "@/lib/admin/action-result";
-import { requireRole } from "@/lib/auth/guards";
+import { adminAction, parseInput } from "@/lib/actions/admin-action";
 import { addInvoiceType } from "@/lib/billers/add-invoice-type";
 import { createBiller } from "@/lib/billers/create-biller";
 import { createBillerAdmin } from "@/lib/billers/create-biller-admin";
@@ -20,101 +20,68 @@ function parseBillerId(value: unknown): string {
 }
 
 // createBillerAction: add a biller; the client then opens its page.
-export async function createBillerAction(values: unknown): Promise<ActionResult<{ billerId: string }>> {
-  try {
-    const user = await requireRole("PLATFORM_ADMIN");
-    const parsed = billerDetailsSchema.safeParse(values);
-    if (!parsed.success) return validationFailure(parsed.error);
-    const { billerId } = await createBiller({ actorId: user.id, input: parsed.data });
-    revalidatePath(paths.platform.billers);
-    return { ok: true, message: `${parsed.data.name} added`, data: { billerId } };
-  } catch (error) {
-    return actionFailure(error, "createBiller");
-  }
-}
+export const createBillerAction = adminAction("PLATFORM_ADMIN", "createBiller", async (user, values: unknown) => {
+  const input = parseInput(billerDetailsSchema, values);
+  const { billerId } = await createBiller({ actorId: user.id, input });
+  revalidatePath(paths.platform.billers);
+  return { ok: true, message: `${input.name} added`, data: { billerId } };
+});
 
 // updateBillerAction: change a biller's name, DBA name or time zone.
-export async function updateBillerAction(billerId: unknown, values: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireRole("PLATFORM_ADMIN");
-    const id = parseBillerId(billerId);
-    const parsed = billerDetailsSchema.safeParse(values);
-    if (!parsed.success) return validationFailure(parsed.error);
-    const { changedFields } = await updateBiller({ billerId: id, actorId: user.id, input: parsed.data });
-    revalidatePath(paths.platform.biller(id));
-    return { ok: true, message: changedFields.length ? "Biller details saved" : "Nothing changed", data: undefined };
-  } catch (error) {
-    return actionFailure(error, "updateBiller");
-  }
-}
+export const updateBillerAction = adminAction("PLATFORM_ADMIN", "updateBiller", async (user, billerId: unknown, values: unknown) => {
+  const id = parseBillerId(billerId);
+  const input = parseInput(billerDetailsSchema, values);
+  const { changedFields } = await updateBiller({ billerId: id, actorId: user.id, input });
+  revalidatePath(paths.platform.biller(id));
+  return { ok: true, message: changedFields.length ? "Biller details saved" : "Nothing changed", data: undefined };
+});
 
 // createBillerAdminAction: a biller admin account; a generated password is returned once.
-export async function createBillerAdminAction(
-  billerId: unknown,
-  values: unknown,
-): Promise<ActionResult<{ email: string; generatedPassword: string | null }>> {
-  try {
-    const user = await requireRole("PLATFORM_ADMIN");
+export const createBillerAdminAction = adminAction(
+  "PLATFORM_ADMIN",
+  "createBillerAdmin",
+  async (user, billerId: unknown, values: unknown) => {
     const id = parseBillerId(billerId);
-    const parsed = billerAdminSchema.safeParse(values);
-    if (!parsed.success) return validationFailure(parsed.error);
-    const created = await createBillerAdmin({ billerId: id, actorId: user.id, input: parsed.data });
+    const input = parseInput(billerAdminSchema, values);
+    const { email, generatedPassword } = await createBillerAdmin({ billerId: id, actorId: user.id, input });
     revalidatePath(paths.platform.biller(id));
-    return {
-      ok: true,
-      message: `Biller admin ${created.email} created`,
-      data: { email: created.email, generatedPassword: created.generatedPassword },
-    };
-  } catch (error) {
-    return actionFailure(error, "createBillerAdmin");
-  }
-}
+    return { ok: true, message: `Biller admin ${email} created`, data: { email, generatedPassword } };
+  },
+);
 
 // addInvoiceTypeAction: add a type id (with label) to the biller's dropdown.
-export async function addInvoiceTypeAction(billerId: unknown, values: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireRole("PLATFORM_ADMIN");
-    const id = parseBillerId(billerId);
-    const parsed = invoiceTypeSchema.safeParse(values);
-    if (!parsed.success) return validationFailure(parsed.error);
-    await addInvoiceType({ billerId: id, actorId: user.id, input: parsed.data });
-    revalidatePath(paths.platform.biller(id));
-    return { ok: true, message: `Type ID ${parsed.data.typeId} added`, data: undefined };
-  } catch (error) {
-    return actionFailure(error, "addInvoiceType");
-  }
-}
+export const addInvoiceTypeAction = adminAction("PLATFORM_ADMIN", "addInvoiceType", async (user, billerId: unknown, values: unknown) => {
+  const id = parseBillerId(billerId);
+  const input = parseInput(invoiceTypeSchema, values);
+  await addInvoiceType({ billerId: id, actorId: user.id, input });
+  revalidatePath(paths.platform.biller(id));
+  return { ok: true, message: `Type ID ${input.typeId} added`, data: undefined };
+});
 
 // removeInvoiceTypeAction: remove a type id, unless the biller's settings use it.
-export async function removeInvoiceTypeAction(billerId: unknown, typeId: unknown): Promise<ActionResult> {
-  try {
-    const user = await requireRole("PLATFORM_ADMIN");
+export const removeInvoiceTypeAction = adminAction(
+  "PLATFORM_ADMIN",
+  "removeInvoiceType",
+  async (user, billerId: unknown, typeId: unknown) => {
     const id = parseBillerId(billerId);
     const parsed = invoiceTypeSchema.shape.typeId.safeParse(String(typeId));
     if (!parsed.success) throw new UserFacingError("That type ID is not valid");
     await removeInvoiceType({ billerId: id, actorId: user.id, typeId: parsed.data });
     revalidatePath(paths.platform.biller(id));
     return { ok: true, message: `Type ID ${parsed.data} removed`, data: undefined };
-  } catch (error) {
-    return actionFailure(error, "removeInvoiceType");
-  }
-}
+  },
+);
 
 // reencryptApiKeysAction: after an encryption key rotation, move every stored API key to the newest key.
-export async function reencryptApiKeysAction(): Promise<ActionResult> {
-  try {
-    const user = await requireRole("PLATFORM_ADMIN");
-    const { reencrypted, alreadyCurrent, unreadable } = await reencryptApiKeys({ actorId: user.id });
-    const parts = [`${reencrypted} re-encrypted`, `${alreadyCurrent} already on the newest key`];
-    if (unreadable.length) {
-      return {
-        ok: false,
-        message: `${parts.join(", ")}. No configured encryption key opens the API key of: ${unreadable.join(", ")}. Put the old key back in ENCRYPTION_KEYS, or ask those billers to enter their key again.`,
-        fieldErrors: {},
-      };
-    }
-    return { ok: true, message: `${parts.join(", ")}.`, data: undefined };
-  } catch (error) {
-    return actionFailure(error, "reencryptApiKeys");
+export const reencryptApiKeysAction = adminAction("PLATFORM_ADMIN", "reencryptApiKeys", async (user) => {
+  const { reencrypted, alreadyCurrent, unreadable } = await reencryptApiKeys({ actorId: user.id });
+  const summary = `${reencrypted} re-encrypted, ${alreadyCurrent} already on the newest key`;
+  if (unreadable.length) {
+    return {
+      ok: false,
+      message: `${summary}. No configured encryption key opens the API key of: ${unreadable.join(", ")}. Put the old key back in ENCRYPTION_KEYS, or ask those billers to enter their key again.`,
+      fieldErrors: {},
+    };
   }
-}
+  return { ok: true, message: `${summary}.`, data: undefined };
+});
