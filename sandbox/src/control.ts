@@ -46,6 +46,8 @@ export async function handleControl(ctx: Ctx, req: IncomingMessage, res: ServerR
     sendJson(res, 200, { ok: true });
   } else if (route === "GET /__sandbox/payments") {
     sendJson(res, 200, snapshot(ctx));
+  } else if (route === "GET /__sandbox/calls") {
+    sendJson(res, 200, { calls: ctx.state.apiCalls });
   } else if (route === "GET /__sandbox/faults") {
     sendJson(res, 200, { faults: ctx.state.faults });
   } else if (route === "POST /__sandbox/faults") {

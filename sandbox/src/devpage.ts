@@ -42,6 +42,21 @@ export function devPage(ctx: Ctx): string {
       d.ok ? `<strong>${esc(d.status)}</strong>` : `<span class="error">${esc(d.status ?? "")} ${esc(d.error ?? "")}</span>`,
       `<pre>${esc(d.responseBody ?? "")}</pre>`,
     ]);
+  const calls = [...state.apiCalls]
+    .reverse()
+    .map((c) => [
+      esc(c.at),
+      esc(c.biller ?? "(key refused)"),
+      c.status === 200 && c.message === "SUCCESS"
+        ? `<strong>200 SUCCESS</strong>`
+        : `<span class="error">${esc(c.status)} ${esc(c.message)}</span>${c.fault ? ` <span class="muted">(fault ${esc(c.fault)})</span>` : ""}`,
+      c.notes.length === 0
+        ? `<span class="muted">none</span>`
+        : `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`,
+      c.body === undefined
+        ? `<span class="muted">not read</span>`
+        : `<details><summary>Request as received</summary><pre>${esc(c.body)}</pre></details>`,
+    ]);
   const faults = state.faults.map((f) => [
     esc(f.fault),
     esc(f.scope),
@@ -52,7 +67,7 @@ export function devPage(ctx: Ctx): string {
   ]);
   const body = `
 <h1>Invoice Cloud sandbox</h1>
-<p class="muted">Control API: <a href="/__sandbox/payments">/__sandbox/payments</a> · <a href="/__sandbox/faults">/__sandbox/faults</a> · <a href="/__sandbox/billers">/__sandbox/billers</a></p>
+<p class="muted">Control API: <a href="/__sandbox/payments">/__sandbox/payments</a> · <a href="/__sandbox/calls">/__sandbox/calls</a> · <a href="/__sandbox/faults">/__sandbox/faults</a> · <a href="/__sandbox/billers">/__sandbox/billers</a></p>
 <section class="card"><h2>Faults</h2>${table("faults", ["Fault", "Scope", "Biller", "delayMs", "count", "Id"], faults)}
 <form method="post" action="/__sandbox/faults">
 <div class="field"><label for="fault">Fault</label><select id="fault" name="fault">${FAULT_KINDS.map((k) => `<option>${k}</option>`).join("")}</select></div>
@@ -64,6 +79,7 @@ export function devPage(ctx: Ctx): string {
 <button type="submit">Add fault</button></form>
 <form method="post" action="/__sandbox/faults/clear" style="margin-top:.75rem"><button type="submit">Clear all faults</button></form>
 </section>
+<section class="card"><h2>Create calls</h2><p class="muted">The most recent <code>POST /cloudpaymentsapi/v2</code> calls, newest first, with how each request was read (<a href="/__sandbox/calls">/__sandbox/calls</a>).</p>${table("calls", ["Time", "Biller", "Answer", "Binding notes", "Request"], calls)}</section>
 <section class="card"><h2>Sessions</h2>${table("sessions", ["Link", "Biller", "Status", "Total", "BillerReference", "Created"], sessions)}</section>
 <section class="card"><h2>Payments</h2>${table("payments", ["Payment GUID", "Outcome", "Amount", "Faults", ""], payments)}</section>
 <section class="card"><h2>Postback deliveries</h2>${table("deliveries", ["Time", "Payment", "Kind", "Attempt", "Result", "Response body"], deliveries)}</section>

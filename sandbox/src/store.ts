@@ -1,7 +1,7 @@
 // The sandbox's in-memory state and the helpers that change it. Its shapes live in types.ts.
 import type { Biller } from "./billers";
 import { cloneBillers } from "./billers";
-import type { SandboxState, Session, SessionStatus } from "./types";
+import type { ApiCall, SandboxState, Session, SessionStatus } from "./types";
 
 export function createState(billers: readonly Biller[]): SandboxState {
   return {
@@ -10,6 +10,7 @@ export function createState(billers: readonly Biller[]): SandboxState {
     payments: new Map(),
     deliveries: [],
     faults: [],
+    apiCalls: [],
     timers: new Set(),
     deferred: new Map(),
   };
@@ -41,6 +42,7 @@ export function resetState(state: SandboxState, billers: readonly Biller[]): voi
   state.payments.clear();
   state.deliveries.length = 0;
   state.faults.length = 0;
+  state.apiCalls.length = 0;
   state.deferred.clear();
 }
 
@@ -58,4 +60,18 @@ export function refreshStatus(session: Session, now: Date): SessionStatus {
     session.status = "expired";
   }
   return session.status;
+}
+
+export const MAX_API_CALLS = 50;
+/** Bodies longer than this are kept cut, with a marker. */
+export const MAX_KEPT_BODY_CHARS = 20_000;
+
+/** Keeps a create call for the dashboard, dropping the oldest past MAX_API_CALLS. */
+export function recordApiCall(state: SandboxState, call: ApiCall): void {
+  const body =
+    call.body !== undefined && call.body.length > MAX_KEPT_BODY_CHARS
+      ? `${call.body.slice(0, MAX_KEPT_BODY_CHARS)}… (${call.body.length - MAX_KEPT_BODY_CHARS} more characters)`
+      : call.body;
+  state.apiCalls.push({ ...call, body });
+  if (state.apiCalls.length > MAX_API_CALLS) state.apiCalls.splice(0, state.apiCalls.length - MAX_API_CALLS);
 }

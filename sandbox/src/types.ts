@@ -87,12 +87,30 @@ export interface Delivery {
   fields: Record<string, string>;
 }
 
+/** One POST /cloudpaymentsapi/v2 as received, for the dashboard (the key is never kept). */
+export interface ApiCall {
+  id: string;
+  at: string;
+  /** The calling biller's name; absent when the key was refused. */
+  biller?: string;
+  status: number;
+  /** The envelope's Message. */
+  message: string;
+  fault?: string;
+  /** The body as received (capped); absent when it was not read (a refused key). */
+  body?: string;
+  /** How the request was bound, e.g. 'Customers[0].Invoices[0].TypeID given as a string ("42"); accepted'. */
+  notes: string[];
+}
+
 export interface SandboxState {
   billers: Biller[];
   sessions: Map<string, Session>;
   payments: Map<string, Payment>;
   deliveries: Delivery[];
   faults: Fault[];
+  /** The most recent create calls, newest last (at most MAX_API_CALLS). */
+  apiCalls: ApiCall[];
   timers: Set<NodeJS.Timeout>;
   /** postback_after_return: fires the deferred postback (called on the first receipt view). */
   deferred: Map<string, () => void>;

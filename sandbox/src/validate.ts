@@ -1,74 +1,9 @@
+// Validates a CPV2 create request once it is bound (bind.ts): the rules a .NET model would enforce,
+// with messages that name the field as the client spelt it.
 import { z } from "zod";
+import { BindError, bindCpRequest, receivedPath } from "./bind";
 import { isMdyFormat, isRealMdyDate } from "./dates";
 import { toCents } from "./money";
-
-// JSON property names are bound case-insensitively, like Invoice Cloud's .NET
-// API: TypeId == TypeID, AchServiceFee == ACHServiceFee. Unknown properties are
-// ignored (as .NET does); the same property twice in different cases is a 400.
-
-type Shape = { readonly [canonical: string]: Shape | null };
-
-const INVOICE: Shape = {
-  InvoiceNumber: null,
-  TypeId: null,
-  InvoiceDate: null,
-  DueDate: null,
-  BalanceDue: null,
-  CCServiceFee: null,
-  AchServiceFee: null,
-};
-const CUSTOMER: Shape = {
-  AccountNumber: null,
-  Name: null,
-  Address: null,
-  City: null,
-  State: null,
-  Zip: null,
-  EmailAddress: null,
-  Invoices: INVOICE,
-};
-const INVOICE_OPTIONS: Shape = {
-  AllowViewStatement: null,
-  AllowRemove: null,
-  AllowViewRelated: null,
-  AllowRemindMe: null,
-};
-const ROOT: Shape = {
-  Customers: CUSTOMER,
-  BillerReference: null,
-  ReturnURL: null,
-  PostBackURL: null,
-  CreateCustomerRecord: null,
-  AllowCCPayment: null,
-  AllowACHPayment: null,
-  CustomReturnSiteName: null,
-  AllowSwipe: null,
-  ViewMode: null,
-  CSSUrl: null,
-  PageResultOptions: { AllowRegisterAccount: null, InvoiceOptions: INVOICE_OPTIONS },
-};
-
-export class ValidationError extends Error {}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function normalize(value: unknown, shape: Shape, path: string): unknown {
-  if (Array.isArray(value)) return value.map((el, i) => normalize(el, shape, `${path}[${i}]`));
-  if (!isPlainObject(value)) return value;
-  const byLower = new Map(Object.keys(shape).map((k) => [k.toLowerCase(), k]));
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    const canonical = byLower.get(key.toLowerCase());
-    if (canonical === undefined) continue;
-    const where = path ? `${path}.${canonical}` : canonical;
-    if (canonical in out) throw new ValidationError(`${where} is given more than once`);
-    const childShape = shape[canonical];
-    out[canonical] = childShape ? normalize(child, childShape, where) : child;
-  }
-  return out;
-}
 
 const typeMsg = (what: string) => ({
   error: (iss: { input?: unknown }) => (iss.input === undefined ? "is required" : `must be ${what}`),
@@ -162,49 +97,40 @@ export const cpRequestSchema = z
 
 export type CpRequest = z.infer<typeof cpRequestSchema>;
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out;
-}
+export type ValidateResult = { ok: true; value: CpRequest; notes: string[] } | { ok: false; message: string; notes: string[] };
 
-export type ValidateResult = { ok: true; value: CpRequest } | { ok: false; message: string };
-
-/** Validates a parsed JSON body; the message names the field path, e.g. "Customers[0].Invoices[0].DueDate must be MM/DD/YYYY". */
+/** Binds and validates a parsed JSON body; the message names the field, e.g. "Customers[0].Invoices[0].DueDate must be MM/DD/YYYY". */
 export function validateCpRequest(body: unknown, typeIds: readonly number[]): ValidateResult {
-  let normalized: unknown;
+  let bound: ReturnType<typeof bindCpRequest>;
   try {
-    normalized = normalize(body, ROOT, "");
+    bound = bindCpRequest(body);
   } catch (err) {
-    if (err instanceof ValidationError) return { ok: false, message: err.message };
+    if (err instanceof BindError) return { ok: false, message: err.message, notes: [] };
     throw err;
   }
-  const parsed = cpRequestSchema.safeParse(normalized);
+  const { notes, names } = bound;
+  const fail = (message: string) => ({ ok: false as const, message, notes });
+  const parsed = cpRequestSchema.safeParse(bound.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    if (!issue) return { ok: false, message: "Invalid request" };
-    const where = formatPath(issue.path);
-    return { ok: false, message: where ? `${where} ${issue.message}` : issue.message };
+    if (!issue) return fail("Invalid request");
+    const where = receivedPath(names, issue.path);
+    return fail(where ? `${where} ${issue.message}` : issue.message);
   }
   const req = parsed.data;
   const seen = new Set<string>();
   let total = 0;
   for (const [ci, c] of req.Customers.entries()) {
     for (const [ii, inv] of c.Invoices.entries()) {
-      const where = `Customers[${ci}].Invoices[${ii}]`;
-      if (!typeIds.includes(inv.TypeId)) {
-        return { ok: false, message: `${where}.TypeId ${inv.TypeId} is not an invoice type of this biller` };
-      }
-      if (seen.has(inv.InvoiceNumber)) return { ok: false, message: `${where}.InvoiceNumber is duplicated` };
+      const at = (field: string) => receivedPath(names, ["Customers", ci, "Invoices", ii, field]);
+      if (!typeIds.includes(inv.TypeId)) return fail(`${at("TypeId")} ${inv.TypeId} is not an invoice type of this biller`);
+      if (seen.has(inv.InvoiceNumber)) return fail(`${at("InvoiceNumber")} is duplicated`);
       seen.add(inv.InvoiceNumber);
       total += toCents(inv.BalanceDue) ?? 0;
     }
   }
-  if (total <= 0) return { ok: false, message: "The total BalanceDue must be greater than 0" };
-  return { ok: true, value: req };
+  if (total <= 0) return fail("The total BalanceDue must be greater than 0");
+  return { ok: true, value: req, notes };
 }
 
 export function invoiceTotalCents(req: CpRequest): number {

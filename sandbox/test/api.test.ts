@@ -74,8 +74,8 @@ describe("request validation", () => {
       "Customers[0].Invoices[0].BalanceDue must have at most 2 decimals",
     ],
     [
-      "string amount",
-      mutate((b) => (b.Customers[0].Invoices[0].BalanceDue = "60.00")),
+      "non-numeric string amount",
+      mutate((b) => (b.Customers[0].Invoices[0].BalanceDue = "sixty")),
       "Customers[0].Invoices[0].BalanceDue must be a number",
     ],
     [
@@ -96,7 +96,11 @@ describe("request validation", () => {
       mutate((b) => (b.Customers[0].Invoices[0].TypeId = 17)),
       "Customers[0].Invoices[0].TypeId 17 is not an invoice type of this biller",
     ],
-    ["string TypeId", mutate((b) => (b.Customers[0].Invoices[0].TypeId = "42")), "Customers[0].Invoices[0].TypeId must be an integer"],
+    [
+      "decimal string TypeId",
+      mutate((b) => (b.Customers[0].Invoices[0].TypeId = "42.0")),
+      "Customers[0].Invoices[0].TypeId must be an integer",
+    ],
     ["no customers", mutate((b) => (b.Customers = [])), "Customers must not be empty"],
     ["no invoices", mutate((b) => (b.Customers[0].Invoices = [])), "Customers[0].Invoices must not be empty"],
     [
