@@ -23,7 +23,12 @@ export type AuditEventType =
   | "payment.review_resolved"
   | "postback.received"
   | "postback.rejected"
-  | "postback.needs_review";
+  | "postback.needs_review"
+  | "invoice.created"
+  | "invoice.cancelled"
+  | "invoices.imported"
+  | "api_credential.created"
+  | "api_credential.revoked";
 
 export async function recordAuditEvent(
   db: Db | Tx,
