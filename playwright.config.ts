@@ -4,6 +4,7 @@
 // Against a deployed environment: E2E_BASE_URL=… E2E_SANDBOX_URL=… E2E_DATABASE_URL=… npx playwright test
 import { defineConfig } from "@playwright/test";
 import { E2E } from "./e2e/env";
+import { MAILDEV } from "./e2e/mail-helpers";
 
 const appEnv = (port: number) => ({
   NODE_ENV: "production",
@@ -13,6 +14,8 @@ const appEnv = (port: number) => ({
   NEXTAUTH_SECRET: E2E.nextauthSecret,
   ENCRYPTION_KEYS: E2E.encryptionKeys,
   INVOICE_CLOUD_BASE_URL: E2E.sandboxUrl,
+  SMTP_URL: MAILDEV.smtpUrl,
+  MAIL_FROM: MAILDEV.mailFrom,
   RETURN_CONFIRM_TIMEOUT_SECONDS: "20",
   LOG_LEVEL: "info",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -53,6 +56,13 @@ export default defineConfig({
   webServer: E2E.baseUrl
     ? undefined
     : [
+        {
+          // MailDev catches every email the apps send; specs read it over its REST API.
+          command: `node node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp ${MAILDEV.smtpPort} --web ${MAILDEV.webPort} --silent`,
+          url: `${MAILDEV.url}/healthz`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+        },
         {
           command: "npx tsx sandbox/src/main.ts",
           url: `${E2E.sandboxUrl}/__sandbox/health`,

@@ -7,8 +7,8 @@ const integration = (db: "pglite" | "postgres") => ({
   test: {
     name: `integration-${db}`,
     include: ["lib/**/*.int.test.ts", "test/**/*.int.test.ts"],
-    globalSetup: [`test/global-setup-${db}.ts`, "test/global-setup-sandbox.ts"],
-    setupFiles: ["test/setup-common.ts", `test/setup-${db}.ts`, "test/setup-sandbox.ts"],
+    globalSetup: [`test/global-setup-${db}.ts`, "test/global-setup-sandbox.ts", "test/global-setup-maildev.ts"],
+    setupFiles: ["test/setup-common.ts", `test/setup-${db}.ts`, "test/setup-sandbox.ts", "test/setup-maildev.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -45,12 +45,34 @@ describe("lib/env", () => {
     for (const name of ["NEXTAUTH_SECRET", "ENCRYPTION_KEYS", "PUBLIC_BASE_URL"]) expect((error as Error).message).toContain(name);
   });
 
+  it("requires the mail server in production, and defaults to MailDev elsewhere", async () => {
+    const error = await loadWith({
+      NODE_ENV: "production",
+      PUBLIC_BASE_URL: "https://permits.example.org",
+      SMTP_URL: undefined,
+      MAIL_FROM: undefined,
+    }).catch((e: unknown) => e);
+    for (const name of ["SMTP_URL", "MAIL_FROM"]) expect((error as Error).message).toContain(name);
+    const dev = await loadWith({ NODE_ENV: "test", SMTP_URL: undefined, MAIL_FROM: undefined });
+    expect(dev.SMTP_URL).toBe("smtp://127.0.0.1:1025");
+    expect(dev.MAIL_FROM).toBe("PermitPay <no-reply@permitpay.test>");
+  });
+
+  it.each([
+    ["SMTP_URL", "https://mail.example.org"],
+    ["MAIL_FROM", "PermitPay"],
+  ])("names %s when it is bad", async (name, value) => {
+    await expect(loadWith({ [name]: value })).rejects.toThrow(new RegExp(`Invalid environment variables:[\\s\\S]*${name}`));
+  });
+
   it("defaults to the real Invoice Cloud in production and to the sandbox elsewhere", async () => {
     expect((await loadWith({ NODE_ENV: "test", INVOICE_CLOUD_BASE_URL: undefined })).INVOICE_CLOUD_BASE_URL).toBe("http://localhost:4010");
     const prod = await loadWith({
       NODE_ENV: "production",
       INVOICE_CLOUD_BASE_URL: undefined,
       PUBLIC_BASE_URL: "https://permits.example.org",
+      SMTP_URL: "smtps://mailer:secret@smtp.example.org:465",
+      MAIL_FROM: "PermitPay <no-reply@permits.example.org>",
     });
     expect(prod.INVOICE_CLOUD_BASE_URL).toBe("https://www.invoicecloud.com");
   });

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # `npm run demo`: installs what is missing, migrates, seeds, builds (or reuses the last build), and starts PermitPay on
 # http://localhost:3000 with the Invoice Cloud sandbox on http://localhost:4010.
-# Ports: PORT=3000 SANDBOX_PORT=4010. Database: PGlite in ./data/pglite unless DATABASE_URL is set.
+# Ports: PORT=3000 SANDBOX_PORT=4010 MAILDEV_SMTP_PORT=1025 MAILDEV_WEB_PORT=1080. Database: PGlite in ./data/pglite unless DATABASE_URL is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APP_PORT="${PORT:-3000}"
 SANDBOX_PORT="${SANDBOX_PORT:-4010}"
+# MailDev, the SMTP catcher: the app sends to it, its inbox shows what was sent.
+MAILDEV_SMTP_PORT="${MAILDEV_SMTP_PORT:-1025}"
+MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
 
 source scripts/setup.sh
 require_node
 require_free_port "$APP_PORT" "PORT=$((APP_PORT + 1)) npm run demo"
 require_free_port "$SANDBOX_PORT" "SANDBOX_PORT=$((SANDBOX_PORT + 1)) npm run demo"
+require_free_port "$MAILDEV_SMTP_PORT" "MAILDEV_SMTP_PORT=$((MAILDEV_SMTP_PORT + 1)) npm run demo"
+require_free_port "$MAILDEV_WEB_PORT" "MAILDEV_WEB_PORT=$((MAILDEV_WEB_PORT + 1)) npm run demo"
 ensure_npm_packages
 
 # Secrets for this machine, generated once (the same file `npm run dev` uses).
@@ -30,6 +35,8 @@ eval "$(node -e '
 export NEXTAUTH_URL="http://localhost:${APP_PORT}"
 export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$NEXTAUTH_URL}"
 export INVOICE_CLOUD_BASE_URL="${INVOICE_CLOUD_BASE_URL:-http://localhost:${SANDBOX_PORT}}"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAILDEV_SMTP_PORT}}"
+export MAIL_FROM="${MAIL_FROM:-PermitPay <no-reply@permitpay.test>}"
 export NEXT_TELEMETRY_DISABLED=1
 
 echo "==> Migrating the database ($([[ -n "${DATABASE_URL:-}" ]] && echo PostgreSQL || echo "PGlite in ${PGLITE_DATA_DIR:-./data/pglite}"))"
@@ -55,12 +62,16 @@ fi
 echo "==> Starting the Invoice Cloud sandbox on :${SANDBOX_PORT}"
 SANDBOX_PORT="$SANDBOX_PORT" SANDBOX_PUBLIC_URL="http://localhost:${SANDBOX_PORT}" node --import tsx sandbox/src/main.ts > data/sandbox.log 2>&1 &
 SANDBOX_PID=$!
-trap 'kill $SANDBOX_PID 2>/dev/null || true' EXIT INT TERM
+echo "==> Starting MailDev: SMTP on :${MAILDEV_SMTP_PORT}, inbox on :${MAILDEV_WEB_PORT}"
+node node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "$MAILDEV_SMTP_PORT" --web "$MAILDEV_WEB_PORT" > data/maildev.log 2>&1 &
+MAILDEV_PID=$!
+trap 'kill $SANDBOX_PID $MAILDEV_PID 2>/dev/null || true' EXIT INT TERM
 
 cat <<BANNER
 
   PermitPay is starting on  http://localhost:${APP_PORT}
   Invoice Cloud sandbox:    http://localhost:${SANDBOX_PORT}/__sandbox  (test cards are listed on its payment page)
+  Email inbox (MailDev):    http://localhost:${MAILDEV_WEB_PORT}  (invitations, password resets: every email the demo sends)
 
   Demo accounts (password: permitpay-demo; for demos and tests only):
     applicant@permitpay.test            applicant: three Mississauga invoices (one above the online maximum)
