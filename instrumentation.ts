@@ -1,9 +1,11 @@
 // Runs once when the server starts: validates the environment (a bad variable stops the server
-// at once, naming it), then schedules the reconciliation job inside this process. It must run
-// here, not as a second process: PGlite is one process's database.
+// at once, naming it), then starts the scheduled jobs (lib/jobs/scheduled-jobs.ts) inside this
+// process. They must run here, not as a second process: PGlite is one process's database. With
+// several instances on PostgreSQL, each tick of each job still runs once (lib/jobs/run-job-tick.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./lib/env");
-  const { startReconciliation } = await import("./lib/payments/reconciliation-schedule");
-  startReconciliation();
+  const { startScheduledJobs } = await import("./lib/jobs/start-scheduled-jobs");
+  const { scheduledJobs } = await import("./lib/jobs/scheduled-jobs");
+  startScheduledJobs(scheduledJobs);
 }

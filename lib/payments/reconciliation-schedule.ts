@@ -1,15 +1,17 @@
-// Every 5 minutes, in the app's own process: expire abandoned payment attempts.
-import { db } from "../db";
+// Reconciliation as a scheduled job: every RECONCILIATION_INTERVAL_SECONDS (default 5 minutes), once
+// across all app instances, and once at start-up: expire abandoned payment attempts.
+import { env } from "../env";
+import type { ScheduledJob } from "../jobs/scheduled-job";
 import { logger } from "../logger";
 import { expireStaleAttempts } from "./expire-stale-attempts";
 
-const EVERY_MS = 5 * 60 * 1000;
-
-export function startReconciliation() {
-  const run = () =>
-    expireStaleAttempts({ db })
-      .then(({ expired }) => expired > 0 && logger.info({ expired }, "reconciliation expired abandoned attempts"))
-      .catch((error: unknown) => logger.error({ err: error }, "reconciliation failed"));
-  setTimeout(() => void run(), 30_000).unref();
-  setInterval(() => void run(), EVERY_MS).unref();
-}
+export const reconciliationJob: ScheduledJob = {
+  name: "reconciliation",
+  everySeconds: env.RECONCILIATION_INTERVAL_SECONDS,
+  runAtStart: true,
+  async run({ db }) {
+    const { expired } = await expireStaleAttempts({ db });
+    if (expired > 0) logger.info({ expired }, "reconciliation expired abandoned attempts");
+    return { expired };
+  },
+};
