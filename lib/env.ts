@@ -33,6 +33,11 @@ const encryptionKeys = z
     "must be keyId:base64(32 bytes), comma-separated, newest first",
   );
 
+// smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465 (TLS from the start).
+const smtpUrl = z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" });
+// "Name <address>" or a bare address.
+const mailFrom = z.string().regex(/^(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "must be an address, or a name and <address>");
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -48,6 +53,9 @@ export const env = createEnv({
     RETURN_CONFIRM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
     // How often reconciliation (lib/payments/reconciliation-schedule.ts) runs, once across all instances.
     RECONCILIATION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
+    // Outgoing mail (lib/mail/). Elsewhere than production: MailDev, the SMTP catcher `npm run demo` starts.
+    SMTP_URL: isProduction ? smtpUrl : smtpUrl.default("smtp://127.0.0.1:1025"),
+    MAIL_FROM: isProduction ? mailFrom : mailFrom.default("PermitPay <no-reply@permitpay.test>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   runtimeEnv: {
