@@ -76,25 +76,35 @@ export const POSTBACK_FIELDS = [
 ] as const;
 
 const capped = z.string().max(500);
+// The postback is read by the same lenient rules as the sandbox binds requests (docs/sandbox.md):
+// .NET writes booleans as True/False and decimals with as many decimals as they carry (60, 60.0, 60.00).
+// Anything else is a malformed notice.
+const postbackBoolean = z.string().regex(/^(True|true|False|false)$/, "must be True, true, False or false");
+const AMOUNT = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+const postbackAmount = z.string().regex(AMOUNT, "must be an amount like 60, 60.0 or 60.00");
 /** The postback as received: every field a string (form encoding), most optional. */
 export const postbackFieldsSchema = z.object({
   BillerGUID: capped.optional(),
   PaymentDate: capped.optional(),
   InvoiceNumber: z.string().max(4000).optional(),
-  Approved: z.string().refine((v) => /^(true|false)$/i.test(v), "must be True or False"),
+  Approved: postbackBoolean,
   CustomerName: capped.optional(),
   CustomerAddress: capped.optional(),
   CustomerCity: capped.optional(),
   CustomerState: capped.optional(),
   CustomerZip: capped.optional(),
   PaymentGUID: capped.optional(),
-  PaymentAmount: capped,
+  PaymentAmount: postbackAmount,
   PaymentDescription: capped.optional(),
   PaymentTypeID: capped.optional(),
   CardType: capped.optional(),
   PaymentMessage: capped.optional(),
   BillerReference: capped,
-  ConvenienceFee: capped.optional(),
+  // Absent or empty means no fee.
+  ConvenienceFee: z
+    .string()
+    .refine((v) => v === "" || AMOUNT.test(v), "must be empty or an amount like 2.5, 2.50 or 0.00")
+    .optional(),
   RemoteIP: capped.optional(),
 });
 export type PostbackFields = z.infer<typeof postbackFieldsSchema>;
