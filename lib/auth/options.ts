@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { isSessionCurrent } from "../accounts/is-session-current";
 import { db } from "../db";
 import { env } from "../env";
 import { paths } from "../paths";
@@ -45,9 +46,16 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+    async jwt({ token, user }) {
+      if (user) {
+        // Our own sign-in time: next-auth renews `iat` each time it re-issues the cookie.
+        return { ...token, sub: user.id, signedInAt: Date.now() };
+      }
+      if (!token.sub) return token;
+      // A password set or reset after this session signed in ends it (lib/accounts): the token
+      // loses its user, so every page treats the browser as signed out.
+      const signedInAtMs = typeof token.signedInAt === "number" ? token.signedInAt : (token.iat as number) * 1000;
+      return (await isSessionCurrent({ userId: token.sub, signedInAtMs })) ? token : {};
     },
     session({ session, token }) {
       return { ...session, userId: token.sub };
