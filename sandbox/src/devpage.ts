@@ -1,4 +1,5 @@
 import type { Ctx } from "./config";
+import type { ApiCall } from "./types";
 import { FAULT_KINDS } from "./types";
 import { esc, layout } from "./html";
 import { formatUsd } from "./money";
@@ -8,6 +9,32 @@ const table = (id: string, head: string[], rows: string[][]) =>
     ? `<p class="muted" id="${id}">None yet.</p>`
     : `<table id="${id}"><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead>
 <tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")}</tbody></table>`;
+
+/** The recent create calls, newest first: a summary row, then the binding notes and the body as received. */
+function callsTable(calls: readonly ApiCall[]): string {
+  if (calls.length === 0) return `<p class="muted" id="calls">None yet.</p>`;
+  const rows = [...calls].reverse().map((c) => {
+    const fault = c.fault ? ` <span class="muted">(fault ${esc(c.fault)})</span>` : "";
+    const answer =
+      c.status === 200 && c.message === "SUCCESS"
+        ? `<strong>200 SUCCESS</strong>${fault}`
+        : `<span class="error">${esc(c.status)} ${esc(c.message)}</span>${fault}`;
+    const notes =
+      c.body === undefined
+        ? ""
+        : c.notes.length === 0
+          ? `<p class="muted">No binding notes: every field as expected.</p>`
+          : `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`;
+    const body =
+      c.body === undefined
+        ? `<p class="muted">Body not read (the key was refused).</p>`
+        : `<details><summary>Request as received</summary><pre>${esc(c.body)}</pre></details>`;
+    return `<tr><td>${esc(c.at)}</td><td>${esc(c.biller ?? "(key refused)")}</td><td>${answer}</td></tr>
+<tr class="call-detail"><td colspan="3">${notes}${body}</td></tr>`;
+  });
+  return `<table id="calls"><thead><tr><th scope="col">Time</th><th scope="col">Biller</th><th scope="col">Answer</th></tr></thead>
+<tbody>${rows.join("\n")}</tbody></table>`;
+}
 
 /** GET /__sandbox: a developer dashboard (like Stripe's test-mode dashboard). */
 export function devPage(ctx: Ctx): string {
@@ -42,21 +69,6 @@ export function devPage(ctx: Ctx): string {
       d.ok ? `<strong>${esc(d.status)}</strong>` : `<span class="error">${esc(d.status ?? "")} ${esc(d.error ?? "")}</span>`,
       `<pre>${esc(d.responseBody ?? "")}</pre>`,
     ]);
-  const calls = [...state.apiCalls]
-    .reverse()
-    .map((c) => [
-      esc(c.at),
-      esc(c.biller ?? "(key refused)"),
-      c.status === 200 && c.message === "SUCCESS"
-        ? `<strong>200 SUCCESS</strong>`
-        : `<span class="error">${esc(c.status)} ${esc(c.message)}</span>${c.fault ? ` <span class="muted">(fault ${esc(c.fault)})</span>` : ""}`,
-      c.notes.length === 0
-        ? `<span class="muted">none</span>`
-        : `<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`,
-      c.body === undefined
-        ? `<span class="muted">not read</span>`
-        : `<details><summary>Request as received</summary><pre>${esc(c.body)}</pre></details>`,
-    ]);
   const faults = state.faults.map((f) => [
     esc(f.fault),
     esc(f.scope),
@@ -79,7 +91,7 @@ export function devPage(ctx: Ctx): string {
 <button type="submit">Add fault</button></form>
 <form method="post" action="/__sandbox/faults/clear" style="margin-top:.75rem"><button type="submit">Clear all faults</button></form>
 </section>
-<section class="card"><h2>Create calls</h2><p class="muted">The most recent <code>POST /cloudpaymentsapi/v2</code> calls, newest first, with how each request was read (<a href="/__sandbox/calls">/__sandbox/calls</a>).</p>${table("calls", ["Time", "Biller", "Answer", "Binding notes", "Request"], calls)}</section>
+<section class="card"><h2>Create calls</h2><p class="muted">The most recent <code>POST /cloudpaymentsapi/v2</code> calls, newest first, with how each request was read (<a href="/__sandbox/calls">/__sandbox/calls</a>).</p>${callsTable(state.apiCalls)}</section>
 <section class="card"><h2>Sessions</h2>${table("sessions", ["Link", "Biller", "Status", "Total", "BillerReference", "Created"], sessions)}</section>
 <section class="card"><h2>Payments</h2>${table("payments", ["Payment GUID", "Outcome", "Amount", "Faults", ""], payments)}</section>
 <section class="card"><h2>Postback deliveries</h2>${table("deliveries", ["Time", "Payment", "Kind", "Attempt", "Result", "Response body"], deliveries)}</section>

@@ -24,6 +24,7 @@ input[aria-invalid=true]{border-color:#b3261e;outline:1px solid #b3261e}.error{c
 .button:focus,button:focus,input:focus,a:focus{outline:3px solid #ffbf47;outline-offset:2px}.method-choice label{margin-right:1.5rem;font-weight:600}
 .testcards{background:#fff8db;border:1px dashed #c9a400}.testcards code{font-size:1rem}.muted{color:#59636e;font-size:.9rem}
 pre{white-space:pre-wrap;word-break:break-all;font-size:.8rem;margin:0}
+tr.call-detail td{padding-top:0}ul.notes{margin:.25rem 0;padding-left:1.25rem;font-size:.9rem}details summary{cursor:pointer}
 `;
 
 export function layout(opts: { title: string; body: string; header?: string }): string {
