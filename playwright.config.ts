@@ -13,6 +13,7 @@ const appEnv = (port: number) => ({
   PUBLIC_BASE_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: E2E.nextauthSecret,
   ENCRYPTION_KEYS: E2E.encryptionKeys,
+  POSTBACK_SIGNING_KEYS: E2E.postbackSigningKeys,
   INVOICE_CLOUD_BASE_URL: E2E.sandboxUrl,
   SMTP_URL: MAILDEV.smtpUrl,
   MAIL_FROM: MAILDEV.mailFrom,

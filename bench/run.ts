@@ -14,6 +14,7 @@ function pure() {
   const input = {
     paymentId: "67190dcd-3813-46e2-a287-c1370131928a",
     billerReference: "fc28b251110332197638bd3cae9af7eb5351e916e1e68b7f513274e155914a1a",
+    postbackToken: "k1.c2lnbmF0dXJl",
     publicBaseUrl: "https://permits.example.org",
     now: new Date(),
     billerTimeZone: "America/Toronto",

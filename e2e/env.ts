@@ -22,4 +22,6 @@ export const E2E = {
   appLog: `${process.cwd()}/reports/e2e-app-${process.env.E2E_SCHEMA}.log`,
   nextauthSecret: "e2e-secret-e2e-secret-e2e-secret-e2e-0000",
   encryptionKeys: process.env.E2E_ENCRYPTION_KEYS ?? "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+  /** Lets a spec play Invoice Cloud itself (a genuine postback); against a deployed environment, pass its keys. */
+  postbackSigningKeys: process.env.E2E_POSTBACK_SIGNING_KEYS ?? "pe2e1:QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=",
 };

@@ -9,17 +9,20 @@ import { z } from "zod";
 const isProduction = process.env.NODE_ENV === "production";
 
 /** Outside production, missing secrets come from data/dev-secrets.json, generated once. */
-function devSecret(name: "NEXTAUTH_SECRET" | "ENCRYPTION_KEYS"): string | undefined {
+function devSecret(name: "NEXTAUTH_SECRET" | "ENCRYPTION_KEYS" | "POSTBACK_SIGNING_KEYS"): string | undefined {
   if (isProduction || process.env[name]) return process.env[name];
   const file = path.resolve(process.env.PERMITPAY_DATA_DIR ?? "./data", "dev-secrets.json");
   let secrets: Record<string, string> = {};
   try {
     secrets = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
   } catch {
-    secrets = {
-      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-      ENCRYPTION_KEYS: `dev1:${crypto.randomBytes(32).toString("base64")}`,
-    };
+    secrets = {};
+  }
+  if (!secrets.NEXTAUTH_SECRET || !secrets.ENCRYPTION_KEYS || !secrets.POSTBACK_SIGNING_KEYS) {
+    // Generated once; a secret added later (POSTBACK_SIGNING_KEYS) joins the file the same way.
+    secrets.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
+    secrets.ENCRYPTION_KEYS ??= `dev1:${crypto.randomBytes(32).toString("base64")}`;
+    secrets.POSTBACK_SIGNING_KEYS ??= `pdev1:${crypto.randomBytes(32).toString("base64")}`;
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
@@ -47,12 +50,16 @@ export const env = createEnv({
     // Invoice Cloud's ReturnURL and PostBackURL are built from it: no silent localhost in production.
     PUBLIC_BASE_URL: isProduction ? z.url() : z.url().default(process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
     ENCRYPTION_KEYS: encryptionKeys,
+    // HMAC keys for the PostBackURL token (lib/payments/postback-token.ts), same format, newest first.
+    POSTBACK_SIGNING_KEYS: encryptionKeys,
     INVOICE_CLOUD_BASE_URL: z.url().default(isProduction ? "https://www.invoicecloud.com" : "http://localhost:4010"),
     INVOICE_CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     PAYMENT_SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(90),
     RETURN_CONFIRM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(120),
     // How often reconciliation (lib/payments/reconciliation-schedule.ts) runs, once across all instances.
     RECONCILIATION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(300),
+    // A returned attempt with no postback keeps its invoices this long, then expires (no review item).
+    RETURN_GRACE_HOURS: z.coerce.number().positive().default(24),
     // Outgoing mail (lib/mail/). Elsewhere than production: MailDev, the SMTP catcher `npm run demo` starts.
     SMTP_URL: isProduction ? smtpUrl : smtpUrl.default("smtp://127.0.0.1:1025"),
     MAIL_FROM: isProduction ? mailFrom : mailFrom.default("PermitPay <no-reply@permitpay.test>"),
@@ -62,6 +69,7 @@ export const env = createEnv({
     ...process.env,
     NEXTAUTH_SECRET: devSecret("NEXTAUTH_SECRET"),
     ENCRYPTION_KEYS: devSecret("ENCRYPTION_KEYS"),
+    POSTBACK_SIGNING_KEYS: devSecret("POSTBACK_SIGNING_KEYS"),
   },
   emptyStringAsUndefined: true,
   // `next build` evaluates modules to collect page data; the server validates at start instead.

@@ -22,7 +22,9 @@ export const paths = {
   api: {
     health: "/api/health",
     icopReturn: (paymentId: string) => `/api/command/payment/icop-return?payment-id=${encodeURIComponent(paymentId)}`,
-    icopPostback: (paymentId: string) => `/api/command/payment/icop-postback?payment-id=${encodeURIComponent(paymentId)}`,
+    /** With `token` (lib/payments/postback-token.ts): the PostBackURL given to Invoice Cloud, a secret. */
+    icopPostback: (paymentId: string, token?: string) =>
+      `/api/command/payment/icop-postback?payment-id=${encodeURIComponent(paymentId)}${token ? `&pp-token=${encodeURIComponent(token)}` : ""}`,
   },
 } as const;
 

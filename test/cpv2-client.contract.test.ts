@@ -21,6 +21,7 @@ function request(overrides: { typeId?: number } = {}) {
   return buildCpv2Request({
     paymentId: crypto.randomUUID(),
     billerReference: generateBillerReference(),
+    postbackToken: "k1.c2lnbmF0dXJl",
     publicBaseUrl: "http://localhost:3999",
     now: new Date(),
     billerTimeZone: "America/Toronto",

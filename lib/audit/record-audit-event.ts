@@ -20,6 +20,8 @@ export type AuditEventType =
   | "payment.paid"
   | "payment.declined"
   | "payment.expired"
+  | "payment.abandoned"
+  | "payment.superseded"
   | "payment.review_resolved"
   | "postback.received"
   | "postback.rejected"

@@ -26,7 +26,9 @@ const SAMPLE = {
   ],
   BillerReference: "fc28b251110332197638bd3cae9af7eb5351e916e1e68b7f513274e155914a1a",
   ReturnURL: "https://training.us.cloudpermit.com/api/command/payment/icop-return?payment-id=67190dcd-3813-46e2-a287-c1370131928a",
-  PostBackURL: "https://training.us.cloudpermit.com/api/command/payment/icop-postback?payment-id=67190dcd-3813-46e2-a287-c1370131928a",
+  // The sample's URL plus our one extra parameter, the postback token (lib/payments/postback-token.ts).
+  PostBackURL:
+    "https://training.us.cloudpermit.com/api/command/payment/icop-postback?payment-id=67190dcd-3813-46e2-a287-c1370131928a&pp-token=k1.c2lnbmF0dXJl",
   CreateCustomerRecord: true,
   AllowCCPayment: true,
   AllowACHPayment: true,
@@ -35,6 +37,7 @@ const SAMPLE = {
 const input = {
   paymentId: "67190dcd-3813-46e2-a287-c1370131928a",
   billerReference: "fc28b251110332197638bd3cae9af7eb5351e916e1e68b7f513274e155914a1a",
+  postbackToken: "k1.c2lnbmF0dXJl",
   publicBaseUrl: "https://training.us.cloudpermit.com",
   // 23:30 in Toronto on Oct 23 is already Oct 24 in UTC: the biller's date must win.
   now: new Date("2024-10-24T03:30:00Z"),
@@ -82,7 +85,15 @@ describe("buildCpv2Request", () => {
   it("builds the URLs from the public base URL and the route paths", () => {
     const built = buildCpv2Request({ ...input, publicBaseUrl: "http://localhost:3000/" });
     expect(built.ReturnURL).toBe(`http://localhost:3000/api/command/payment/icop-return?payment-id=${input.paymentId}`);
-    expect(built.PostBackURL).toBe(`http://localhost:3000/api/command/payment/icop-postback?payment-id=${input.paymentId}`);
+    expect(built.PostBackURL).toBe(
+      `http://localhost:3000/api/command/payment/icop-postback?payment-id=${input.paymentId}&pp-token=${input.postbackToken}`,
+    );
+  });
+
+  it("puts the postback token on PostBackURL only, never on ReturnURL", () => {
+    const built = buildCpv2Request({ ...input, postbackToken: "k9.secret-token_value" });
+    expect(new URL(built.PostBackURL).searchParams.get("pp-token")).toBe("k9.secret-token_value");
+    expect(JSON.stringify({ ...built, PostBackURL: "" })).not.toContain("secret-token_value");
   });
 
   it("refuses a short BillerReference", () => {

@@ -8,6 +8,7 @@ import { cpv2RequestSchema, type Cpv2Request } from "./schemas";
 export type BuildCpv2RequestInput = {
   paymentId: string; // UUID v4, the payment-id of ReturnURL/PostBackURL
   billerReference: string; // ≥ 128 random bits, hex
+  postbackToken: string; // proves a postback came from the PostBackURL we gave (lib/payments/postback-token.ts)
   publicBaseUrl: string;
   now: Date;
   billerTimeZone: string;
@@ -53,7 +54,7 @@ export function buildCpv2Request(input: BuildCpv2RequestInput): Cpv2Request {
     ],
     BillerReference: input.billerReference,
     ReturnURL: absoluteUrl(input.publicBaseUrl, paths.api.icopReturn(input.paymentId)),
-    PostBackURL: absoluteUrl(input.publicBaseUrl, paths.api.icopPostback(input.paymentId)),
+    PostBackURL: absoluteUrl(input.publicBaseUrl, paths.api.icopPostback(input.paymentId, input.postbackToken)),
     CreateCustomerRecord: true,
     AllowCCPayment: true,
     AllowACHPayment: true,

@@ -28,24 +28,45 @@ describe("invoicePayability", () => {
     expect(invoicePayability(invoice, biller, formatCents).kind).toBe(kind);
   });
 
-  it("shows a young open attempt as in progress, and an old or closed one not", () => {
+  describe("with attempts", () => {
     const now = new Date("2026-11-26T12:00:00Z");
-    const attempt = (status: string, minutesLeft: number, ageMinutes = 1) => ({
+    const min = 60_000;
+    const attempt = (status: string, minutesLeft: number, ageMinutes = 1, returnedMinutesAgo?: number) => ({
       attempt: {
         id: "a1",
         status,
-        expiresAt: new Date(now.getTime() + minutesLeft * 60_000),
-        createdAt: new Date(now.getTime() - ageMinutes * 60_000),
+        expiresAt: new Date(now.getTime() + minutesLeft * min),
+        createdAt: new Date(now.getTime() - ageMinutes * min),
+        returnedAt: returnedMinutesAgo === undefined ? null : new Date(now.getTime() - returnedMinutesAgo * min),
       },
     });
-    const invoice = (a: ReturnType<typeof attempt>) => ({ status: "UNPAID" as const, amountDueCents: 6000, attempts: [a] });
-    expect(invoicePayability(invoice(attempt("REDIRECTED", 60)), ready, formatCents, now).kind).toBe("in_progress");
-    expect(invoicePayability(invoice(attempt("REDIRECTED", 2)), ready, formatCents, now).kind).toBe("payable");
-    expect(invoicePayability(invoice(attempt("CREATED", 60, 10)), ready, formatCents, now).kind).toBe("payable");
-    expect(invoicePayability(invoice(attempt("NEEDS_REVIEW", -100)), ready, formatCents, now)).toMatchObject({
-      kind: "in_review",
-      message: expect.stringContaining("Please do not pay again"),
+    const kindOf = (a: ReturnType<typeof attempt>) =>
+      invoicePayability({ status: "UNPAID", amountDueCents: 6000, attempts: [a] }, ready, formatCents, {
+        now,
+        returnGraceMs: 24 * 60 * min,
+      }).kind;
+
+    it.each([
+      ["a young REDIRECTED attempt", attempt("REDIRECTED", 60), "in_progress"],
+      ["a REDIRECTED page in its last minutes: still able to take a payment", attempt("REDIRECTED", 2), "held"],
+      ["a REDIRECTED page just past its lifetime (within the margin)", attempt("REDIRECTED", -10), "held"],
+      ["a REDIRECTED page well past its lifetime and margin", attempt("REDIRECTED", -16), "payable"],
+      ["a young CREATED attempt (another tab is opening it)", attempt("CREATED", 60, 1), "in_progress"],
+      ["a CREATED attempt whose process died", attempt("CREATED", 60, 10), "payable"],
+      ["a returned attempt Invoice Cloud has not confirmed", attempt("REDIRECTED", -60, 120, 100), "unconfirmed"],
+      ["a returned attempt past the grace period", attempt("REDIRECTED", -2000, 2100, 25 * 60), "payable"],
+      ["an attempt under review", attempt("NEEDS_REVIEW", -100), "in_review"],
+    ] as const)("%s → %s", (_name, a, kind) => {
+      expect(kindOf(a)).toBe(kind);
     });
+  });
+
+  it("refuses a paid or cancelled invoice in words PAY ONLINE also uses", () => {
+    expect(invoicePayability({ invoiceNumber: "123", status: "PAID", amountDueCents: 6000 }, ready, formatCents)).toEqual({
+      kind: "paid",
+      message: "Invoice 123 is already paid.",
+    });
+    expect(invoicePayability({ status: "CANCELLED", amountDueCents: 6000 }, ready, formatCents).kind).toBe("cancelled");
   });
 
   it("says the maximum in dollars", () => {

@@ -1,21 +1,21 @@
 // Invoice Cloud's postback, applied at least once, in any order, before or after the browser
-// returns. Verifies first; then one transaction with conditional updates closes the attempt and
-// marks its invoices PAID, so two identical postbacks arriving together cannot both win.
+// returns. The route has already checked the PostBackURL's token. Here: verify the fields against
+// the attempt, decide by the late-notice policy (decide-postback.ts), and perform the decision in
+// one transaction through performTransition. A conditional update that loses a race (another
+// notice or a person moved the attempt first) makes us read again and decide again.
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { PostbackFields } from "../cpv2/schemas";
 import { db } from "../db";
 import type { Tx } from "../prisma-client";
-import { LATE_APPROVABLE_STATUSES, OPEN_STATUSES } from "./transitions";
-import { SUPERSEDED } from "./attempt-reasons";
-import { flagForReview } from "./flag-for-review";
+import { decidePostback, type PostbackDecision } from "./decide-postback";
+import { InvoicesAlreadyPaid, performTransition } from "./perform-transition";
+import type { PostbackOutcome, PostbackResult } from "./postback-outcome";
+import { OPEN_STATUSES } from "./transitions";
 import { verifyPostback } from "./verify-postback";
 
-export type PostbackOutcome = "paid" | "declined" | "duplicate" | "ignored" | "rejected" | "needs_review" | "unknown";
-export type PostbackResult = { outcome: PostbackOutcome; reason?: string };
-
-class DoublePayment extends Error {}
+const MAX_ROUNDS = 5;
 
 export async function applyPostback(opts: {
   paymentId: string;
@@ -24,9 +24,62 @@ export async function applyPostback(opts: {
   now?: Date;
 }): Promise<PostbackResult> {
   const now = opts.now ?? new Date();
-  const { fields } = opts;
-  const attempt = await db.paymentAttempt.findUnique({
-    where: { id: opts.paymentId },
+  const receipt = (tx: Tx, attemptId: string | null, verdict: PostbackOutcome, reason?: string) =>
+    tx.postbackReceipt.create({
+      data: { paymentId: opts.paymentId, attemptId, verdict, reason: reason ?? null, fields: opts.raw as Prisma.InputJsonValue },
+    });
+
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const attempt = await readAttempt(opts.paymentId);
+    if (!attempt) {
+      await db.$transaction((tx) => receipt(tx, null, "unknown", "No payment attempt with this payment-id"));
+      return { outcome: "unknown", reason: "No payment attempt with this payment-id" };
+    }
+    const verdict = verifyPostback(
+      {
+        billerReference: attempt.billerReference,
+        totalCents: attempt.totalCents,
+        configuredBillerGuid: attempt.biller.paymentSettings?.billerGuid ?? null,
+      },
+      opts.fields,
+    );
+    const decision = decidePostback(
+      {
+        ...attempt,
+        invoicesPaidElsewhere: attempt.invoices.some((l) => l.invoice.status === "PAID" && l.invoice.paidAttemptId !== attempt.id),
+      },
+      verdict,
+      opts.fields.PaymentGUID ?? null,
+    );
+    const paidCents = verdict.ok ? verdict.paidCents : verdict.genuine ? verdict.paidCents : null;
+    try {
+      const result = await db.$transaction(async (tx) => {
+        const applied = await perform(tx, {
+          attempt,
+          decision,
+          fields: opts.fields,
+          paidCents,
+          feeCents: verdict.ok ? verdict.feeCents : null,
+          now,
+        });
+        if (!applied) return null; // lost a race: read again
+        await receipt(tx, attempt.id, applied.outcome, applied.reason);
+        return applied;
+      });
+      if (result) return result;
+    } catch (error) {
+      if (!(error instanceof InvoicesAlreadyPaid)) throw error;
+      // Another attempt paid these invoices meanwhile: the next read sees it (charged twice).
+    }
+  }
+  throw new Error(`Postback for ${opts.paymentId} kept losing races; Invoice Cloud will retry`);
+}
+
+type AttemptRow = NonNullable<Awaited<ReturnType<typeof readAttempt>>>;
+
+function readAttempt(id: string) {
+  return db.paymentAttempt.findUnique({
+    where: { id },
     select: {
       id: true,
       status: true,
@@ -34,143 +87,123 @@ export async function applyPostback(opts: {
       billerReference: true,
       totalCents: true,
       paymentGuid: true,
-      invoices: { select: { invoiceId: true, amountCents: true } },
+      reviewKind: true,
+      reviewPaymentGuid: true,
+      invoices: { select: { invoiceId: true, invoice: { select: { status: true, paidAttemptId: true } } } },
       biller: { select: { paymentSettings: { select: { billerGuid: true } } } },
     },
   });
-  const receipt = (tx: Tx | typeof db, verdict: PostbackOutcome, reason?: string) =>
-    tx.postbackReceipt.create({
-      data: {
-        paymentId: opts.paymentId,
-        attemptId: attempt?.id ?? null,
-        verdict,
-        reason: reason ?? null,
-        fields: opts.raw as Prisma.InputJsonValue,
-      },
-    });
+}
 
-  if (!attempt) {
-    await receipt(db, "unknown", "No payment attempt with this payment-id");
-    return { outcome: "unknown", reason: "No payment attempt with this payment-id" };
-  }
-
-  const verdict = verifyPostback(
-    {
-      billerReference: attempt.billerReference,
-      totalCents: attempt.totalCents,
-      configuredBillerGuid: attempt.biller.paymentSettings?.billerGuid ?? null,
-    },
-    fields,
-  );
-  if (!verdict.ok && !verdict.genuine) {
-    await db.$transaction(async (tx) => {
-      await receipt(tx, "rejected", verdict.reason);
-      await recordAuditEvent(tx, {
-        type: "postback.rejected",
-        billerId: attempt.billerId,
-        attemptId: attempt.id,
-        data: { reason: verdict.reason, paymentGuid: fields.PaymentGUID },
-      });
-    });
-    return { outcome: "rejected", reason: verdict.reason };
-  }
-  if (!verdict.ok) return flagForReview({ attemptId: attempt.id, billerId: attempt.billerId, reason: verdict.reason, fields, receipt });
-
-  if (!verdict.approved) {
-    return db.$transaction(async (tx) => {
-      const { count } = await tx.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: { in: [...OPEN_STATUSES] } },
-        data: {
-          status: "DECLINED",
-          failureReason: fields.PaymentMessage ?? "Declined",
-          paymentGuid: fields.PaymentGUID ?? null,
-          closedAt: now,
-        },
-      });
-      if (count === 0) {
-        // Already closed: a repeat, or an older decline arriving after the approval. Never undo.
-        const outcome = attempt.status === "DECLINED" ? "duplicate" : "ignored";
-        await receipt(tx, outcome, `Attempt already ${attempt.status}`);
-        return { outcome, reason: `Attempt already ${attempt.status}` };
-      }
-      await tx.invoice.updateMany({ where: { openAttemptId: attempt.id }, data: { openAttemptId: null } });
-      await receipt(tx, "declined");
-      await recordAuditEvent(tx, {
-        type: "payment.declined",
-        billerId: attempt.billerId,
-        attemptId: attempt.id,
-        data: { message: fields.PaymentMessage, paymentGuid: fields.PaymentGUID },
-      });
-      return { outcome: "declined" as const };
-    });
-  }
-
-  try {
-    return await db.$transaction(async (tx) => {
-      const { count } = await tx.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: { in: [...LATE_APPROVABLE_STATUSES] } },
-        data: {
-          status: "PAID",
-          paymentGuid: fields.PaymentGUID ?? null,
-          paidAmountCents: verdict.paidCents,
-          convenienceFeeCents: verdict.feeCents,
-          failureReason: null,
-          closedAt: now,
-        },
-      });
-      if (count === 0) {
-        const current = await tx.paymentAttempt.findUniqueOrThrow({
-          where: { id: attempt.id },
-          select: { status: true, paymentGuid: true },
+/** Performs one decision; null when the attempt moved under us. */
+async function perform(
+  tx: Tx,
+  opts: {
+    attempt: AttemptRow;
+    decision: PostbackDecision;
+    fields: PostbackFields;
+    paidCents: number | null;
+    feeCents: number | null;
+    now: Date;
+  },
+): Promise<PostbackResult | null> {
+  const { attempt, decision, fields, now } = opts;
+  const base = { attemptId: attempt.id, billerId: attempt.billerId, from: attempt.status, actor: "invoice_cloud" as const, now };
+  const guid = fields.PaymentGUID ?? null;
+  switch (decision.type) {
+    case "record":
+      if (decision.outcome === "rejected") {
+        // A valid token with a wrong reference: not applied, but worth an operator's look.
+        await recordAuditEvent(tx, {
+          type: "postback.rejected",
+          billerId: attempt.billerId,
+          attemptId: attempt.id,
+          data: { reason: decision.reason, paymentGuid: guid },
         });
-        if (current.status === "PAID" && current.paymentGuid === (fields.PaymentGUID ?? null)) {
-          await receipt(tx, "duplicate", "Already applied");
-          return { outcome: "duplicate" as const };
-        }
-        throw new DoublePayment(
-          current.status === "PAID"
-            ? `A second approved payment (${fields.PaymentGUID ?? "no PaymentGUID"}) arrived for an attempt already paid by ${current.paymentGuid ?? "another payment"}`
-            : `An approved payment arrived for an attempt in ${current.status}`,
-        );
       }
-      const paid = await tx.invoice.updateMany({
-        where: { id: { in: attempt.invoices.map((i) => i.invoiceId) }, status: "UNPAID" },
-        data: { status: "PAID", paidAt: now, paymentGuid: fields.PaymentGUID ?? null, paidAttemptId: attempt.id, openAttemptId: null },
+      return { outcome: decision.outcome, reason: decision.reason };
+    case "decline": {
+      const ok = await performTransition(tx, {
+        ...base,
+        event: "declined",
+        set: { failureReason: fields.PaymentMessage ?? "Declined", closeReason: "DECLINED_BY_INVOICE_CLOUD", paymentGuid: guid },
+        audit: { message: fields.PaymentMessage, paymentGuid: guid },
       });
-      if (paid.count !== attempt.invoices.length) throw new DoublePayment("Some of these invoices were already paid by another payment");
-      for (const line of attempt.invoices) {
-        await tx.invoice.update({ where: { id: line.invoiceId }, data: { paidAmountCents: line.amountCents } });
-      }
-      // A late approval can land while a newer session for the same invoices is open: close it,
-      // so the portal stops offering it. (Invoice Cloud may still take a payment there; if it
-      // does, that approval finds the invoices paid and is flagged for review.)
-      await tx.paymentAttempt.updateMany({
-        where: {
-          id: { not: attempt.id },
-          status: { in: ["CREATED", "REDIRECTED"] },
-          invoices: { some: { invoiceId: { in: attempt.invoices.map((i) => i.invoiceId) } } },
-        },
-        data: { status: "EXPIRED", failureReason: SUPERSEDED, closedAt: now },
-      });
-      await receipt(tx, "paid");
-      await recordAuditEvent(tx, {
-        type: "payment.paid",
-        billerId: attempt.billerId,
-        attemptId: attempt.id,
-        data: {
-          paymentGuid: fields.PaymentGUID,
-          paidCents: verdict.paidCents,
-          feeCents: verdict.feeCents,
-          // Only worth saying when the approval came after the attempt was closed.
-          ...(attempt.status === "REDIRECTED" || attempt.status === "CREATED" ? {} : { lateAfter: attempt.status }),
-        },
-      });
-      return { outcome: "paid" as const };
-    });
-  } catch (error) {
-    if (error instanceof DoublePayment) {
-      return flagForReview({ attemptId: attempt.id, billerId: attempt.billerId, reason: error.message, fields, receipt });
+      return ok ? { outcome: "declined" } : null;
     }
-    throw error;
+    case "flag": {
+      const ok = await performTransition(tx, {
+        ...base,
+        event: "flagged",
+        set: {
+          reviewKind: decision.kind,
+          reviewReason: decision.reason,
+          reviewPaymentGuid: guid,
+          reviewAmountCents: opts.paidCents,
+          reviewNoticeAt: now,
+        },
+        audit: {
+          kind: decision.kind,
+          reason: decision.reason,
+          paymentGuid: guid,
+          paymentAmount: fields.PaymentAmount,
+          approved: fields.Approved,
+        },
+      });
+      return ok ? { outcome: "needs_review", reason: decision.reason } : null;
+    }
+    case "approve": {
+      const lateAfter = attempt.status === "CREATED" || attempt.status === "REDIRECTED" ? undefined : attempt.status;
+      const ok = await performTransition(tx, {
+        ...base,
+        event: "approved",
+        set: {
+          paymentGuid: guid,
+          paidAmountCents: opts.paidCents,
+          convenienceFeeCents: opts.feeCents,
+          failureReason: null,
+          closeReason: null,
+          // An approval closes a "no postback after return" review by itself.
+          reviewKind: null,
+          reviewReason: null,
+          reviewPaymentGuid: null,
+          reviewAmountCents: null,
+          reviewNoticeAt: null,
+        },
+        paidWith: { paymentGuid: guid },
+        audit: { paymentGuid: guid, paidCents: opts.paidCents, feeCents: opts.feeCents, ...(lateAfter ? { lateAfter } : {}) },
+      });
+      if (!ok) return null;
+      await supersedeOthers(tx, { attempt, now });
+      return { outcome: "paid" };
+    }
+  }
+}
+
+/**
+ * A late approval can land while a newer session for the same invoices is open: close it, so the
+ * portal stops offering it. (If Invoice Cloud still takes a payment there, that approval finds the
+ * invoices paid and opens a "charged twice" review.)
+ */
+async function supersedeOthers(tx: Tx, opts: { attempt: AttemptRow; now: Date }) {
+  const others = await tx.paymentAttempt.findMany({
+    where: {
+      id: { not: opts.attempt.id },
+      status: { in: [...OPEN_STATUSES] },
+      invoices: { some: { invoiceId: { in: opts.attempt.invoices.map((l) => l.invoiceId) } } },
+    },
+    select: { id: true, status: true, billerId: true },
+  });
+  for (const other of others) {
+    await performTransition(tx, {
+      attemptId: other.id,
+      billerId: other.billerId,
+      from: other.status,
+      event: "superseded",
+      actor: "invoice_cloud",
+      now: opts.now,
+      set: { closeReason: "SUPERSEDED" },
+      audit: { paidBy: opts.attempt.id },
+    });
   }
 }

@@ -1,11 +1,12 @@
 // Claiming invoices for a new attempt, in one transaction whose conditional update is the lock,
-// and closing an attempt that Invoice Cloud never opened.
+// and closing an attempt that Invoice Cloud never opened (closeAsFailed: the one place).
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { env } from "../env";
-import { CREATED_STALE_MS, RESUME_MARGIN_MS } from "./transitions";
+import { performTransition } from "./perform-transition";
+import { holdEndsAt, OPEN_STATUSES } from "./transitions";
 
 /** Creates the attempt and takes the invoices in one transaction; false when another attempt holds one. */
 export async function claimInvoices(opts: {
@@ -20,28 +21,26 @@ export async function claimInvoices(opts: {
   const ids = opts.invoices.map((i) => i.id);
   try {
     await db.$transaction(async (tx) => {
-      // Release holds of attempts that are closed or expired.
+      // An open attempt whose session can no longer take a payment stops holding: expire it.
       const holders = await tx.invoice.findMany({
         where: { id: { in: ids }, openAttemptId: { not: null } },
         select: { openAttemptId: true },
       });
       const heldBy = [...new Set(holders.map((h) => h.openAttemptId!))];
-      if (heldBy.length > 0) {
-        const stale = await tx.paymentAttempt.findMany({
-          where: {
-            id: { in: heldBy },
-            // NEEDS_REVIEW keeps its hold: money may have been taken, so no second payment.
-            OR: [
-              { status: { in: ["PAID", "DECLINED", "FAILED", "EXPIRED"] } },
-              { status: { in: ["CREATED", "REDIRECTED"] }, expiresAt: { lte: new Date(opts.now.getTime() + RESUME_MARGIN_MS) } },
-              { status: "CREATED", createdAt: { lt: new Date(opts.now.getTime() - CREATED_STALE_MS) } },
-            ],
-          },
-          select: { id: true },
-        });
-        await tx.invoice.updateMany({
-          where: { id: { in: ids }, openAttemptId: { in: stale.map((s) => s.id) } },
-          data: { openAttemptId: null },
+      const stale = await tx.paymentAttempt.findMany({
+        where: { id: { in: heldBy }, status: { in: [...OPEN_STATUSES] } },
+        select: { id: true, status: true, billerId: true, expiresAt: true, createdAt: true, returnedAt: true },
+      });
+      for (const holder of stale) {
+        if (holdEndsAt(holder, env.RETURN_GRACE_HOURS * 3600_000) > opts.now) continue;
+        await performTransition(tx, {
+          attemptId: holder.id,
+          billerId: holder.billerId,
+          from: holder.status,
+          event: "expired",
+          actor: "applicant",
+          now: opts.now,
+          set: { closeReason: holder.status === "CREATED" ? "SESSION_NEVER_OPENED" : "NO_POSTBACK" },
         });
       }
       await tx.paymentAttempt.create({
@@ -52,6 +51,7 @@ export async function claimInvoices(opts: {
           billerReference: opts.billerReference,
           totalCents: opts.totalCents,
           expiresAt: new Date(opts.now.getTime() + env.PAYMENT_SESSION_TTL_MINUTES * 60_000),
+          postbackSigned: true,
           invoices: { create: opts.invoices.map((i) => ({ invoiceId: i.id, amountCents: i.amountDueCents })) },
         },
       });
@@ -79,18 +79,18 @@ export async function claimInvoices(opts: {
 
 class ClaimLost extends Error {}
 
-export async function closeAsFailed(opts: { paymentId: string; billerId: string; reason: string }) {
-  await db.$transaction(async (tx) => {
-    await tx.paymentAttempt.updateMany({
-      where: { id: opts.paymentId, status: "CREATED" },
-      data: { status: "FAILED", failureReason: opts.reason, closedAt: new Date() },
-    });
-    await tx.invoice.updateMany({ where: { openAttemptId: opts.paymentId }, data: { openAttemptId: null } });
-    await recordAuditEvent(tx, {
-      type: "payment.failed",
-      billerId: opts.billerId,
+/** Invoice Cloud did not open a session (or we failed before calling it): FAILED, invoices released. */
+export async function closeAsFailed(opts: { paymentId: string; billerId: string; reason: string; internal?: boolean }) {
+  await db.$transaction((tx) =>
+    performTransition(tx, {
       attemptId: opts.paymentId,
-      data: { reason: opts.reason },
-    });
-  });
+      billerId: opts.billerId,
+      from: "CREATED",
+      event: "session_failed",
+      actor: "applicant",
+      now: new Date(),
+      set: { failureReason: opts.reason, closeReason: opts.internal ? "PREPARATION_FAILURE" : "INVOICE_CLOUD_FAILURE" },
+      audit: { reason: opts.reason },
+    }),
+  );
 }

@@ -1,41 +1,44 @@
-// Reconciliation: attempts left open past their Invoice Cloud session's life.
-// - Never returned from Invoice Cloud: abandoned. EXPIRED, and their invoices are released.
-// - Returned (the applicant saw Invoice Cloud's receipt) but no postback ever came: the money may
-//   have been taken. NEEDS_REVIEW, invoices kept held so no second payment, for a person to check.
-// A verified approval that arrives later still marks either PAID.
+// Reconciliation: open attempts whose hold has ended (transitions.holdEndsAt) become EXPIRED and
+// release their invoices. No review item is made: returning from Invoice Cloud proves nothing,
+// and a verified approval that arrives later still marks the invoices PAID (the late-notice policy).
+//   CREATED, its process died before a page was shown  → EXPIRED (SESSION_NEVER_OPENED)
+//   REDIRECTED, its page can no longer take a payment   → EXPIRED (NO_POSTBACK)
+//   REDIRECTED and returned, RETURN_GRACE_HOURS passed  → EXPIRED (NO_POSTBACK)
+import { env } from "../env";
 import type { Db } from "../prisma-client";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { performTransition } from "./perform-transition";
+import { CREATED_STALE_MS, holdEndsAt, SESSION_HOLD_MARGIN_MS } from "./transitions";
 
-/** Extra time after expiry before we give up on a postback (Invoice Cloud may retry late). */
-export const EXPIRY_GRACE_MS = 30 * 60 * 1000;
-
-export async function expireStaleAttempts(opts: { db: Db; now?: Date }): Promise<{ expired: number }> {
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - EXPIRY_GRACE_MS);
-  const stale = await opts.db.paymentAttempt.findMany({
-    where: { status: { in: ["CREATED", "REDIRECTED"] }, expiresAt: { lt: cutoff } },
-    select: { id: true, billerId: true, returnedAt: true },
+export async function expireStaleAttempts(opts: { db: Db; now?: Date; returnGraceMs?: number }): Promise<{ expired: number }> {
+  const now = opts.now ?? new Date();
+  const returnGraceMs = opts.returnGraceMs ?? env.RETURN_GRACE_HOURS * 3600_000;
+  const candidates = await opts.db.paymentAttempt.findMany({
+    where: {
+      OR: [
+        { status: "CREATED", createdAt: { lt: new Date(now.getTime() - CREATED_STALE_MS) } },
+        { status: "REDIRECTED", expiresAt: { lt: new Date(now.getTime() - SESSION_HOLD_MARGIN_MS) } },
+      ],
+    },
+    select: { id: true, billerId: true, status: true, expiresAt: true, createdAt: true, returnedAt: true },
+    orderBy: { expiresAt: "asc" },
     take: 500,
   });
   let expired = 0;
-  for (const attempt of stale) {
-    await opts.db.$transaction(async (tx) => {
-      const returned = attempt.returnedAt !== null;
-      const reviewReason =
-        "The applicant returned from Invoice Cloud but no postback arrived: check the payment in the Invoice Cloud biller portal";
-      const { count } = await tx.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: { in: ["CREATED", "REDIRECTED"] } },
-        data: returned ? { status: "NEEDS_REVIEW", reviewReason, closedAt: new Date() } : { status: "EXPIRED", closedAt: new Date() },
-      });
-      if (count === 0) return; // a postback closed it meanwhile
-      if (!returned) await tx.invoice.updateMany({ where: { openAttemptId: attempt.id }, data: { openAttemptId: null } });
-      await recordAuditEvent(tx, {
-        type: returned ? "postback.needs_review" : "payment.expired",
-        billerId: attempt.billerId,
+  for (const attempt of candidates) {
+    if (holdEndsAt(attempt, returnGraceMs) > now) continue;
+    const done = await opts.db.$transaction((tx) =>
+      performTransition(tx, {
         attemptId: attempt.id,
-        data: returned ? { reason: reviewReason } : {},
-      });
-      expired += 1;
-    });
+        billerId: attempt.billerId,
+        from: attempt.status,
+        event: "expired",
+        actor: "reconciliation",
+        now,
+        set: { closeReason: attempt.status === "CREATED" ? "SESSION_NEVER_OPENED" : "NO_POSTBACK" },
+        audit: { returned: attempt.returnedAt !== null },
+      }),
+    );
+    if (done) expired += 1; // else a postback closed it meanwhile
   }
   return { expired };
 }

@@ -14,6 +14,8 @@ export async function getApplicantPayment(opts: { applicantId: string; paymentId
       totalCents: true,
       hostedPageUrl: true,
       failureReason: true,
+      closeReason: true,
+      reviewKind: true,
       paymentGuid: true,
       createdAt: true,
       returnedAt: true,

@@ -1,7 +1,6 @@
 // The Invoice Cloud call of PAY ONLINE: build the CPV2 request, open the session with the
 // biller's decrypted key, and record the outcome on the attempt.
 import "server-only";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { buildCpv2Request } from "../cpv2/build-request";
 import { createPaymentSession } from "../cpv2/client";
 import { db } from "../db";
@@ -10,8 +9,20 @@ import { UserFacingError } from "../errors";
 import { generateAccountNumber } from "../identifiers";
 import { logger } from "../logger";
 import { decryptApiKey } from "../secrets";
-import { closeAsFailed } from "./claim-invoices";
-import type { StartPaymentResult } from "./start-payment";
+import { postbackTokenFor } from "./authenticate-postback";
+import { performTransition } from "./perform-transition";
+import { POSTBACK_TOKEN_PARAM } from "./postback-token";
+import type { StartPaymentResult } from "./start-payment-result";
+
+/** Invoice Cloud refused or could not be reached; startPayment closes the attempt (one place). */
+export class InvoiceCloudRefused extends Error {
+  constructor(
+    readonly reason: string,
+    readonly userMessage: string,
+  ) {
+    super(reason);
+  }
+}
 
 export async function openSession(opts: {
   applicantId: string;
@@ -32,6 +43,7 @@ export async function openSession(opts: {
   const request = buildCpv2Request({
     paymentId,
     billerReference,
+    postbackToken: postbackTokenFor(paymentId),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     now,
     billerTimeZone: biller.timeZone,
@@ -50,35 +62,41 @@ export async function openSession(opts: {
   });
   const result = await createPaymentSession({ apiKey: decryptApiKey(billerId, settings.apiKeyCiphertext), request });
   if (!result.ok) {
-    await closeAsFailed({ paymentId, billerId, reason: `${result.error.kind}: ${result.error.message}` });
     logger.warn({ paymentId, kind: result.error.kind, httpStatus: result.error.httpStatus }, "Invoice Cloud did not open a session");
-    throw new UserFacingError(
+    throw new InvoiceCloudRefused(
+      `${result.error.kind}: ${result.error.message}`,
       result.error.kind === "rejected" && (result.error.httpStatus ?? 0) < 500
         ? `Invoice Cloud could not start the payment (${result.error.message}). Your invoice is unchanged. Try again.`
         : "We could not reach Invoice Cloud to start the payment. Your invoice is unchanged. Try again.",
-      "invoice_cloud_failed",
     );
   }
-  await db.$transaction(async (tx) => {
-    await tx.paymentAttempt.update({
-      where: { id: paymentId },
-      data: { status: "REDIRECTED", hostedPageUrl: result.cloudPaymentUrl, redirectedAt: new Date() },
-    });
-    await recordAuditEvent(tx, {
-      type: "payment.redirected",
-      actorId: opts.applicantId,
-      billerId,
+  // Only from CREATED: a late approval or an expiry that closed the attempt meanwhile is not undone.
+  const opened = await db.$transaction((tx) =>
+    performTransition(tx, {
       attemptId: paymentId,
-      data: { request: redactRequest(request), hostedPageOrigin: new URL(result.cloudPaymentUrl).origin },
-    });
-  });
+      billerId,
+      from: "CREATED",
+      event: "session_opened",
+      actor: "applicant",
+      actorId: opts.applicantId,
+      now: new Date(),
+      set: { hostedPageUrl: result.cloudPaymentUrl, redirectedAt: new Date() },
+      audit: { request: redactRequest(request), hostedPageOrigin: new URL(result.cloudPaymentUrl).origin },
+    }),
+  );
+  if (!opened) {
+    throw new UserFacingError("This payment was closed while Invoice Cloud was opening it. Reload your invoices to see where it stands.");
+  }
   return { hostedPageUrl: result.cloudPaymentUrl, paymentId, resumed: false };
 }
 
-/** The request as audited: customer contact details are summarised, the reference shortened. */
+/** The request as audited: customer contact details summarised, the reference shortened, the token gone. */
 function redactRequest(request: ReturnType<typeof buildCpv2Request>) {
+  const postBack = new URL(request.PostBackURL);
+  postBack.searchParams.delete(POSTBACK_TOKEN_PARAM);
   return {
     ...request,
+    PostBackURL: postBack.toString(),
     BillerReference: `${request.BillerReference.slice(0, 8)}…`,
     Customers: request.Customers.map((c) => ({ AccountNumber: c.AccountNumber, Invoices: c.Invoices })),
   };

@@ -1,16 +1,18 @@
 // A biller admin settles a payment that needs review, after checking it in the Invoice Cloud
 // biller portal:
-//   mark_paid – the money was taken and kept: the attempt is PAID and its unpaid invoices too;
+//   mark_paid – the money was taken and kept: the attempt is PAID and its invoices too, with the
+//               PaymentGUID and amount of the notice that raised the review when one is known;
 //   release   – nothing was kept (not charged, or refunded): the invoices can be paid again;
 //   dismiss   – for a PAID attempt flagged by a later notice, once that notice is dealt with.
-// One transaction, conditional on the state the admin saw; the note is audited.
+// One transaction through performTransition, conditional on the state the admin saw; the note is audited.
 import "server-only";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
-import { RELEASED_AFTER_REVIEW } from "./attempt-reasons";
+import { InvoicesAlreadyPaid, performTransition } from "./perform-transition";
 
 export type Resolution = "mark_paid" | "release" | "dismiss";
+
+const STALE = "This payment was already settled. Reload the page to see its current state.";
 
 export async function resolveReview(opts: {
   billerId: string;
@@ -23,54 +25,68 @@ export async function resolveReview(opts: {
   const now = opts.now ?? new Date();
   const attempt = await db.paymentAttempt.findFirst({
     where: { id: opts.attemptId, billerId: opts.billerId }, // another biller's attempt does not exist here
-    select: { id: true, status: true, reviewReason: true, paymentGuid: true, invoices: { select: { invoiceId: true, amountCents: true } } },
+    select: {
+      id: true,
+      status: true,
+      reviewKind: true,
+      reviewReason: true,
+      reviewPaymentGuid: true,
+      reviewAmountCents: true,
+      paymentGuid: true,
+      paidAmountCents: true,
+      totalCents: true,
+      invoices: { select: { invoice: { select: { status: true, paidAttemptId: true } } } },
+    },
   });
   if (!attempt) throw new UserFacingError("That payment does not exist.");
-  const flaggedPaid = attempt.status === "PAID" && attempt.reviewReason !== null;
+  const flaggedPaid = attempt.status === "PAID" && attempt.reviewKind !== null;
   if (opts.resolution === "dismiss" ? !flaggedPaid : attempt.status !== "NEEDS_REVIEW") {
     throw new UserFacingError("This payment no longer needs that action. Reload the page to see its current state.");
   }
-
-  await db.$transaction(async (tx) => {
-    if (opts.resolution === "dismiss") {
-      const { count } = await tx.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: "PAID", reviewReason: { not: null } },
-        data: { reviewReason: null },
-      });
-      if (count === 0) throw new UserFacingError("This payment was already settled.");
-    } else if (opts.resolution === "mark_paid") {
-      const { count } = await tx.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: "NEEDS_REVIEW" },
-        data: { status: "PAID", closedAt: now },
-      });
-      if (count === 0) throw new UserFacingError("This payment was already settled.");
-      for (const line of attempt.invoices) {
-        await tx.invoice.updateMany({
-          where: { id: line.invoiceId, status: "UNPAID" },
-          data: {
-            status: "PAID",
-            paidAt: now,
-            paidAmountCents: line.amountCents,
-            paymentGuid: attempt.paymentGuid,
-            paidAttemptId: attempt.id,
-            openAttemptId: null,
+  if (opts.resolution === "mark_paid" && attempt.invoices.some((l) => l.invoice.status !== "UNPAID")) {
+    throw new UserFacingError(
+      "These invoices were already paid by another payment, so this one cannot be marked paid. Refund it in Invoice Cloud, then release it.",
+    );
+  }
+  const closeReview = { reviewKind: null, reviewReason: null, reviewPaymentGuid: null, reviewAmountCents: null, reviewNoticeAt: null };
+  const base = {
+    attemptId: attempt.id,
+    billerId: opts.billerId,
+    from: attempt.status,
+    actor: "biller_admin" as const,
+    actorId: opts.actorId,
+    now,
+    where: { reviewKind: attempt.reviewKind },
+    audit: {
+      resolution: opts.resolution,
+      note: opts.note,
+      reviewKind: attempt.reviewKind,
+      reviewReason: attempt.reviewReason,
+      reviewPaymentGuid: attempt.reviewPaymentGuid,
+    },
+  };
+  const paymentGuid = attempt.reviewPaymentGuid ?? attempt.paymentGuid;
+  try {
+    const done = await db.$transaction((tx) => {
+      if (opts.resolution === "dismiss") return performTransition(tx, { ...base, event: "review_dismiss", set: closeReview });
+      if (opts.resolution === "mark_paid") {
+        return performTransition(tx, {
+          ...base,
+          event: "review_mark_paid",
+          set: {
+            ...closeReview,
+            paymentGuid,
+            paidAmountCents: attempt.reviewAmountCents ?? attempt.paidAmountCents ?? attempt.totalCents,
+            closeReason: null,
           },
+          paidWith: { paymentGuid },
         });
       }
-    } else {
-      const { count } = await tx.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: "NEEDS_REVIEW" },
-        data: { status: "DECLINED", failureReason: `${RELEASED_AFTER_REVIEW}: nothing was kept`, closedAt: now },
-      });
-      if (count === 0) throw new UserFacingError("This payment was already settled.");
-      await tx.invoice.updateMany({ where: { openAttemptId: attempt.id }, data: { openAttemptId: null } });
-    }
-    await recordAuditEvent(tx, {
-      type: "payment.review_resolved",
-      actorId: opts.actorId,
-      billerId: opts.billerId,
-      attemptId: attempt.id,
-      data: { resolution: opts.resolution, note: opts.note, reviewReason: attempt.reviewReason },
+      return performTransition(tx, { ...base, event: "review_release", set: { ...closeReview, closeReason: "RELEASED_AFTER_REVIEW" } });
     });
-  });
+    if (!done) throw new UserFacingError(STALE);
+  } catch (error) {
+    if (error instanceof InvoicesAlreadyPaid) throw new UserFacingError(STALE);
+    throw error;
+  }
 }

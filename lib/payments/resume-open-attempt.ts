@@ -3,10 +3,11 @@
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
+import { env } from "../env";
 import { UserFacingError } from "../errors";
 import { paths } from "../paths";
-import type { StartPaymentResult } from "./start-payment";
-import { isResumable } from "./transitions";
+import type { StartPaymentResult } from "./start-payment-result";
+import { holdEndsAt, isResumable } from "./transitions";
 
 const WAIT_FOR_CONCURRENT_MS = 12_000;
 
@@ -38,6 +39,11 @@ export async function resumeOpenAttempt(opts: {
         "A payment for this invoice is being checked by the municipality. Please do not pay again: they will contact you.",
       );
     }
+    if (a.status === "REDIRECTED" && a.returnedAt && holdEndsAt(a, env.RETURN_GRACE_HOURS * 3600_000) > opts.now) {
+      // The applicant already came back from Invoice Cloud: they may have paid, and the page is
+      // one-time. Show the payment's status (with "start again") instead of a second session.
+      return { hostedPageUrl: paths.portal.payment(a.id), paymentId: a.id, resumed: true };
+    }
     if (!isResumable(a, opts.now)) continue;
     const sameSet =
       a.invoices
@@ -50,11 +56,6 @@ export async function resumeOpenAttempt(opts: {
       );
     }
     if (a.status === "CREATED") return waitForConcurrentAttempt(opts);
-    if (a.returnedAt) {
-      // The applicant already came back from Invoice Cloud: the page may have been paid and
-      // is one-time. Show the payment's status instead of sending them to pay again.
-      return { hostedPageUrl: paths.portal.payment(a.id), paymentId: a.id, resumed: true };
-    }
     await recordAuditEvent(db, { type: "payment.resumed", actorId: a.applicantId, billerId: a.billerId, attemptId: a.id });
     return { hostedPageUrl: a.hostedPageUrl!, paymentId: a.id, resumed: true };
   }

@@ -1,5 +1,6 @@
 // Checks a postback against the attempt it names, before anything changes. Pure.
-// Neither public CPV2 client found a signature, so trust comes from our own records.
+// Invoice Cloud signs nothing: the PostBackURL's token (postback-token.ts) proves where a notice
+// came from; these checks prove it matches what we asked Invoice Cloud to collect.
 import crypto from "node:crypto";
 import { parseDollarsToCents } from "../money";
 import type { PostbackFields } from "../cpv2/schemas";
@@ -10,8 +11,11 @@ export type AttemptForVerification = {
   configuredBillerGuid: string | null;
 };
 
+export type Mismatch = "BILLER_GUID_MISMATCH" | "AMOUNT_MISMATCH" | "UNREADABLE_NOTICE";
 export type Verification =
-  { ok: true; approved: boolean; paidCents: number; feeCents: number } | { ok: false; genuine: boolean; reason: string };
+  | { ok: true; approved: boolean; paidCents: number; feeCents: number }
+  | { ok: false; genuine: false; reason: string }
+  | { ok: false; genuine: true; mismatch: Mismatch; reason: string; paidCents: number | null };
 
 /** Constant-time and case-insensitive (the reference is hex; an echo may change its case). */
 function sameSecret(received: string, expected: string): boolean {
@@ -29,18 +33,33 @@ export function verifyPostback(attempt: AttemptForVerification, fields: Postback
     return { ok: false, genuine: false, reason: "BillerReference does not match this payment" };
   }
   if (attempt.configuredBillerGuid && (!fields.BillerGUID || !sameGuid(fields.BillerGUID, attempt.configuredBillerGuid))) {
-    return { ok: false, genuine: true, reason: `BillerGUID ${fields.BillerGUID ?? "(missing)"} is not this biller's` };
+    const paidCents = parseDollarsToCents(fields.PaymentAmount);
+    return {
+      ok: false,
+      genuine: true,
+      mismatch: "BILLER_GUID_MISMATCH",
+      paidCents,
+      reason: `BillerGUID ${fields.BillerGUID ?? "(missing)"} is not this biller's`,
+    };
   }
   const approved = /^true$/i.test(fields.Approved);
   const paidCents = parseDollarsToCents(fields.PaymentAmount);
   const feeCents = fields.ConvenienceFee ? parseDollarsToCents(fields.ConvenienceFee) : 0;
   if (paidCents === null || feeCents === null) {
-    return { ok: false, genuine: true, reason: `PaymentAmount "${fields.PaymentAmount}" or ConvenienceFee is not an amount` };
+    return {
+      ok: false,
+      genuine: true,
+      mismatch: "UNREADABLE_NOTICE",
+      paidCents,
+      reason: `PaymentAmount "${fields.PaymentAmount}" or ConvenienceFee is not an amount`,
+    };
   }
   if (approved && paidCents - feeCents !== attempt.totalCents) {
     return {
       ok: false,
       genuine: true,
+      mismatch: "AMOUNT_MISMATCH",
+      paidCents,
       reason: `PaymentAmount ${fields.PaymentAmount} less ConvenienceFee ${fields.ConvenienceFee ?? "0"} does not equal the amount owed (${(attempt.totalCents / 100).toFixed(2)})`,
     };
   }

@@ -39,6 +39,8 @@ export function InvoicePayAction({
         </div>
       );
     case "in_review":
+    case "unconfirmed":
+    case "held":
       return (
         <p className={text}>
           {pay.message}{" "}

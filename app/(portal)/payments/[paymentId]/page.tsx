@@ -1,5 +1,5 @@
-// Where "Return to Home Page" lands (through icop-return). Reads only our database: the
-// return itself proves nothing. Shows "confirming" until the postback lands, then PAID.
+// Where "Return to Home Page" lands (through icop-return). Reads only our database: the return
+// itself proves nothing. What to show is decided in lib (paymentView); this page only renders it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,13 +11,11 @@ import { env } from "@/lib/env";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { getApplicantPayment } from "@/lib/payments/get-applicant-payment";
-import { RELEASED_AFTER_REVIEW, SUPERSEDED } from "@/lib/payments/attempt-reasons";
+import { paymentView } from "@/lib/payments/payment-view";
 import { PayOnlineForm } from "../../invoices/pay-online-form";
+import { AbandonForm } from "./abandon-form";
 
 export const metadata: Metadata = { title: "Payment" };
-
-/** Invoice Cloud's messages may lack a full stop ("Your card was declined"). */
-const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 export default async function PaymentPage({ params }: { params: Promise<{ paymentId: string }> }) {
   const { paymentId } = await params;
@@ -25,13 +23,15 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
   const payment = await getApplicantPayment({ applicantId: user.id, paymentId });
   if (!payment) notFound();
   const tz = payment.biller.timeZone;
-  const open = payment.status === "CREATED" || payment.status === "REDIRECTED";
-  // eslint-disable-next-line react-hooks/purity -- a server render reads the clock once
-  const now = Date.now();
-  const confirming = open && payment.returnedAt && now - payment.returnedAt.getTime() < env.RETURN_CONFIRM_TIMEOUT_SECONDS * 1000;
-  const superseded = payment.failureReason === SUPERSEDED;
-  const releasedAfterReview = payment.failureReason?.startsWith(RELEASED_AFTER_REVIEW) ?? false;
-  const unpaidIds = payment.invoices.filter((l) => l.invoice.status === "UNPAID").map((l) => l.invoice.id);
+  const view = paymentView(
+    { ...payment, billerName: payment.biller.name, invoices: payment.invoices.map((l) => l.invoice) },
+    {
+      now: new Date(),
+      confirmTimeoutMs: env.RETURN_CONFIRM_TIMEOUT_SECONDS * 1000,
+      returnGraceMs: env.RETURN_GRACE_HOURS * 3600_000,
+      formatDateTime: (d) => formatDateTime(d, tz),
+    },
+  );
 
   return (
     <>
@@ -39,86 +39,19 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
         Payment of {formatCents(payment.totalCents)}
       </PageTitle>
 
-      {payment.status === "PAID" ? (
-        <Banner tone="success" title="Payment received">
-          Thank you. Invoice Cloud confirmed your payment{payment.paymentGuid ? ` (reference ${payment.paymentGuid})` : ""}. Your invoices
-          are marked PAID.
-        </Banner>
-      ) : null}
-      {confirming ? (
-        <>
-          <AutoRefresh intervalMs={2000} />
-          <Banner title="We're confirming your payment with Invoice Cloud">
-            <p>This page updates by itself. If you paid, please do not pay again.</p>
-            {payment.hostedPageUrl ? (
-              <p className="mt-1">
-                Left Invoice Cloud without paying?{" "}
-                <a href={payment.hostedPageUrl} className="font-semibold underline">
-                  Continue to Invoice Cloud
-                </a>
-                .
-              </p>
-            ) : null}
-          </Banner>
-        </>
-      ) : null}
-      {open && !confirming && payment.returnedAt ? (
-        <Banner tone="warning" title="Invoice Cloud has not confirmed this payment yet">
-          <p>
-            If you completed the payment, please do not pay again: your invoice will show PAID as soon as Invoice Cloud confirms it, usually
-            within minutes. Reload this page later.
+      {view.autoRefresh ? <AutoRefresh intervalMs={2000} /> : null}
+      <Banner tone={view.tone} title={view.title}>
+        <p>{view.body}</p>
+        {view.continueAt ? (
+          <p className="mt-1">
+            {view.kind === "in_progress" ? "" : "Left Invoice Cloud without paying? "}
+            <a href={view.continueAt.url} className="font-semibold underline">
+              Continue to Invoice Cloud
+            </a>{" "}
+            (the link works until {formatDateTime(view.continueAt.until, tz)}).
           </p>
-          {payment.hostedPageUrl ? (
-            <p className="mt-1">
-              If you did not finish paying,{" "}
-              <a href={payment.hostedPageUrl} className="font-semibold underline">
-                continue to Invoice Cloud
-              </a>{" "}
-              (the link works until {formatDateTime(payment.expiresAt, tz)}).
-            </p>
-          ) : null}
-        </Banner>
-      ) : null}
-      {open && !payment.returnedAt && payment.hostedPageUrl ? (
-        <Banner title="This payment is in progress at Invoice Cloud">
-          <a href={payment.hostedPageUrl} className="font-semibold underline">
-            Continue to Invoice Cloud
-          </a>{" "}
-          to finish it (the link works until {formatDateTime(payment.expiresAt, tz)}).
-        </Banner>
-      ) : null}
-      {payment.status === "DECLINED" && releasedAfterReview ? (
-        <Banner tone="warning" title={`${payment.biller.name} checked this payment and released your invoices`}>
-          Nothing was kept from this payment. Your invoices are unpaid and can be paid again.
-        </Banner>
-      ) : null}
-      {payment.status === "DECLINED" && !releasedAfterReview ? (
-        <Banner tone="error" title="Your payment was declined">
-          {sentence(payment.failureReason ?? "Invoice Cloud declined the payment")} Nothing was charged and your invoices are still unpaid.
-        </Banner>
-      ) : null}
-      {payment.status === "FAILED" ? (
-        <Banner tone="error" title="The payment did not start">
-          Invoice Cloud could not open the payment page. Nothing was charged.
-        </Banner>
-      ) : null}
-      {payment.status === "EXPIRED" && superseded ? (
-        <Banner tone="success" title="These invoices were paid by another payment">
-          Invoice Cloud confirmed an earlier payment for them, so this one was closed. There is nothing more to pay.
-        </Banner>
-      ) : null}
-      {payment.status === "EXPIRED" && !superseded ? (
-        <Banner tone="warning" title="This payment expired">
-          Invoice Cloud never confirmed it, and you did not come back from its page. If you did complete a payment, contact{" "}
-          {payment.biller.name} before paying again.
-        </Banner>
-      ) : null}
-      {payment.status === "NEEDS_REVIEW" ? (
-        <Banner tone="warning" title="The municipality is checking this payment">
-          Invoice Cloud reported something we could not match to your invoice. Please do not pay again: {payment.biller.name} will contact
-          you.
-        </Banner>
-      ) : null}
+        ) : null}
+      </Banner>
 
       <table className="mb-6 w-full border-collapse bg-white text-left text-sm">
         <caption className="sr-only">Invoices in this payment</caption>
@@ -162,9 +95,8 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
       </table>
 
       <div className="flex flex-wrap items-center gap-4">
-        {(payment.status === "DECLINED" || payment.status === "FAILED" || payment.status === "EXPIRED") && unpaidIds.length > 0 ? (
-          <PayOnlineForm invoiceIds={unpaidIds} label="Try again: PAY ONLINE" />
-        ) : null}
+        {view.retryInvoiceIds.length > 0 ? <PayOnlineForm invoiceIds={view.retryInvoiceIds} label="Try again: PAY ONLINE" /> : null}
+        {view.canAbandon ? <AbandonForm paymentId={payment.id} /> : null}
         <Link href={paths.portal.invoices} className="text-brand-700 underline">
           Back to my invoices
         </Link>
