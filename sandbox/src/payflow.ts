@@ -69,8 +69,11 @@ async function sendPostbacks(ctx: Ctx, payment: Payment, session: Session): Prom
       };
       await deliver(ctx, { ...base, kind: "out_of_order", fields: older, retry: true });
     }
+    // A forger is not Invoice Cloud: it never saw the PostBackURL. It builds one from what a payer
+    // sees, the ReturnURL's query string on the PostBackURL's path (see docs/sandbox.md).
+    const forgedUrl = payerVisiblePostbackUrl(session.request.PostBackURL, session.request.ReturnURL);
     const forged = (kind: string, over: Record<string, string>) =>
-      deliver(ctx, { ...base, kind, fields: { ...fields, PaymentGUID: randomUUID(), ...over }, retry: false });
+      deliver(ctx, { ...base, url: forgedUrl, kind, fields: { ...fields, PaymentGUID: randomUUID(), ...over }, retry: false });
     if (faults.has("forged_unknown_reference")) {
       await forged("forged_unknown_reference", { BillerReference: randomBytes(32).toString("hex") });
     }
@@ -117,4 +120,10 @@ export async function resendPostback(ctx: Ctx, paymentGuid: string) {
     fields: postbackFields(payment, session),
     retry: true,
   });
+}
+
+/** The postback URL a payer could guess: the PostBackURL's path with the ReturnURL's query (its payment-id). */
+export function payerVisiblePostbackUrl(postBackUrl: string, returnUrl: string): string {
+  const target = new URL(postBackUrl);
+  return `${target.origin}${target.pathname}${new URL(returnUrl).search}`;
 }

@@ -174,7 +174,7 @@ describe("postback faults", () => {
     expect(d[0]?.error).toContain("lost");
   });
 
-  it("forgeries are sent after the real postback, to the same URL", async () => {
+  it("forgeries are sent after the real postback, to the URL a payer could build (no token the client added)", async () => {
     await addFault(sb, { fault: "forged_unknown_reference" });
     await addFault(sb, { fault: "forged_wrong_biller_guid" });
     await addFault(sb, { fault: "forged_wrong_amount" });
@@ -187,7 +187,10 @@ describe("postback faults", () => {
     expect(biller?.BillerGUID).not.toBe(MISSISSAUGA.billerGuid);
     expect(biller?.BillerReference).toBe(real?.BillerReference);
     expect(amount?.PaymentAmount).toBe("0.01");
-    expect(rx.received.every((r) => r.url === rx.received[0]?.url)).toBe(true);
+    // PostBackURL's path with ReturnURL's query: what the payer saw, nothing only Invoice Cloud was told.
+    expect(
+      rx.received.slice(1).every((r) => r.url === "/api/command/payment/icop-postback?payment-id=7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+    ).toBe(true);
     const kinds = sb.state.deliveries.filter((d) => d.paymentGuid === guid).map((d) => d.kind);
     expect(kinds).toEqual(["real", "forged_unknown_reference", "forged_wrong_biller_guid", "forged_wrong_amount"]);
   });

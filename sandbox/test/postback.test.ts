@@ -218,13 +218,14 @@ describe("postback on payment", () => {
   const withToken = () => `${rx.url}&${TOKEN}`;
   const expectedPath = `/api/command/payment/icop-postback?payment-id=7c9e6679-7425-40de-944b-e07fc1f90ae7&${TOKEN}`;
 
-  it("sends to the PostBackURL exactly as given, an extra query parameter included (real, duplicate, forged, resend)", async () => {
+  it("sends to the PostBackURL exactly as given, an extra query parameter included (real, duplicate, resend; a forger never saw it)", async () => {
     expect((await addFault(sb, { fault: "postback_duplicate" })).status).toBe(201);
     expect((await addFault(sb, { fault: "forged_wrong_amount" })).status).toBe(201);
     const { guid } = await pay(await createSession(sb, withToken()), cardForm(CARD_OK));
     expect((await fetch(`${sb.url}/__sandbox/postbacks/${guid}/resend`, { method: "POST" })).status).toBe(200);
     const received = await rx.waitFor(4);
-    expect(received.map((r) => r.url)).toEqual([expectedPath, expectedPath, expectedPath, expectedPath]);
+    const forgerPath = expectedPath.slice(0, expectedPath.indexOf(`&${TOKEN}`));
+    expect(received.map((r) => r.url)).toEqual([expectedPath, expectedPath, forgerPath, expectedPath]);
     expect(sb.state.deliveries.filter((d) => d.paymentGuid === guid).map((d) => d.kind)).toEqual([
       "real",
       "duplicate",
