@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "retryUntil" TIMESTAMPTZ(3) NOT NULL;
+
