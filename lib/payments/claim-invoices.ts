@@ -50,6 +50,7 @@ export async function claimInvoices(opts: {
           applicantId: opts.applicantId,
           billerReference: opts.billerReference,
           totalCents: opts.totalCents,
+          createdAt: opts.now,
           expiresAt: new Date(opts.now.getTime() + env.PAYMENT_SESSION_TTL_MINUTES * 60_000),
           postbackSigned: true,
           invoices: { create: opts.invoices.map((i) => ({ invoiceId: i.id, amountCents: i.amountDueCents })) },
