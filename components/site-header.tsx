@@ -11,6 +11,8 @@ const NAV = {
   BILLER_ADMIN: [
     { href: paths.admin.paymentSettings, label: "Payment page settings" },
     { href: paths.admin.payments, label: "Payments" },
+    { href: paths.admin.invoices, label: "Invoices" },
+    { href: paths.admin.apiCredentials, label: "API credentials" },
     { href: paths.admin.audit, label: "Audit log" },
   ],
   PLATFORM_ADMIN: [{ href: paths.platform.billers, label: "Billers" }],

@@ -14,6 +14,12 @@ export const paths = {
     paymentSettings: "/admin/payment-settings",
     audit: "/admin/audit",
     payments: "/admin/payments",
+    invoices: "/admin/invoices",
+    newInvoice: "/admin/invoices/new",
+    importInvoices: "/admin/invoices/import",
+    importInvoicesUpload: "/admin/invoices/import/upload",
+    apiCredentials: "/admin/api-credentials",
+    apiReference: "/admin/api-reference",
   },
   platform: {
     billers: "/platform/billers",
@@ -21,6 +27,9 @@ export const paths = {
   },
   api: {
     health: "/api/health",
+    openApi: "/api/v1/openapi.json",
+    reference: "/api/v1/reference",
+    referenceScript: "/api/v1/reference/scalar.js",
     icopReturn: (paymentId: string) => `/api/command/payment/icop-return?payment-id=${encodeURIComponent(paymentId)}`,
     /** With `token` (lib/payments/postback-token.ts): the PostBackURL given to Invoice Cloud, a secret. */
     icopPostback: (paymentId: string, token?: string) =>

@@ -2,14 +2,14 @@
 // keyset cursor. New and changed invoices land after every cursor already handed out, so a permit
 // system that keeps its last cursor sees each change once and misses none.
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import type { InvoiceStatus, Prisma } from "@prisma/client";
 import { db } from "../db";
 import { afterCursor, encodeCursor, type Cursor } from "./cursor";
 import { apiInvoiceSelect, toInvoiceJson } from "./invoice-resource";
 
 export async function listApiInvoices(opts: {
   billerId: string;
-  status?: "UNPAID" | "PAID" | "CANCELLED";
+  status?: InvoiceStatus;
   updatedSince?: Date;
   cursor: Cursor | null;
   limit: number;

@@ -1,6 +1,7 @@
 // The Invoices API's response shapes and query parameters, in zod. The OpenAPI document is
 // generated from these and from the request schema (lib/invoices/invoice-input-schema.ts), and
 // the contract test validates real responses against that document.
+import { InvoiceStatus } from "@prisma/client";
 import { z } from "zod";
 
 const isoDateTime = z.string().describe("ISO 8601 date-time, UTC");
@@ -8,7 +9,7 @@ const isoDateTime = z.string().describe("ISO 8601 date-time, UTC");
 export const invoiceSchema = z.object({
   invoiceNumber: z.string().describe("PermitPay's number, sent to Invoice Cloud"),
   externalReference: z.string().nullable(),
-  status: z.enum(["UNPAID", "PAID", "CANCELLED"]),
+  status: z.enum(InvoiceStatus),
   description: z.string(),
   amountCents: z.int(),
   dueDate: z.string().describe("YYYY-MM-DD"),
@@ -53,7 +54,7 @@ export const problemSchema = z.object({
 const limit = z.coerce.number().int().min(1).max(200).default(50).describe("Rows per page, 1 to 200");
 
 export const listInvoicesQuerySchema = z.object({
-  status: z.enum(["UNPAID", "PAID", "CANCELLED"]).optional(),
+  status: z.enum(InvoiceStatus).optional(),
   updated_since: z.iso.datetime({ offset: true }).optional().describe("Only invoices changed at or after this time"),
   cursor: z.string().max(200).optional(),
   limit,

@@ -1,0 +1,73 @@
+"use client";
+// Names a new credential and shows its token once, with a warning that it will not be shown again.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ErrorSummary } from "@/components/error-summary";
+import { FormField, fieldAria } from "@/components/form-field";
+import { Banner, buttonClass, inputClass } from "@/components/ui";
+import { createCredential } from "./actions";
+import { createCredentialSchema, type CreateCredentialValues } from "./schema";
+
+export function CreateCredentialForm() {
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, reset } = useForm<CreateCredentialValues>({
+    resolver: zodResolver(createCredentialSchema),
+    defaultValues: { name: "" },
+    shouldFocusError: false,
+  });
+  const { errors, isSubmitting } = formState;
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    setCreated(null);
+    const result = await createCredential(values).catch(() => null);
+    if (!result) return setFailure("Something went wrong. Try again.");
+    if (!result.ok) {
+      if (result.fieldErrors.name) setError("name", { message: result.fieldErrors.name });
+      else setFailure(result.message);
+      return;
+    }
+    setCreated(result.data);
+    reset({ name: "" });
+  });
+
+  return (
+    <div className="space-y-4">
+      {created ? (
+        <Banner tone="success" title={`Credential "${created.name}" created`}>
+          <p className="mb-2">
+            Copy this token into your permit system now. It will not be shown again: PermitPay keeps only a hash of it.
+          </p>
+          <code
+            data-testid="new-api-token"
+            className="block rounded border border-slate-300 bg-white p-2 font-mono text-sm break-all select-all"
+          >
+            {created.token}
+          </code>
+        </Banner>
+      ) : null}
+      {failure ? <Banner tone="error" title={failure} /> : null}
+      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-6">
+        <ErrorSummary errors={errors.name?.message ? [{ field: "name", message: errors.name.message }] : []} />
+        <FormField
+          id="name"
+          label="Credential name"
+          hint="For example the permit system that will use it: CloudPermit production."
+          error={errors.name?.message}
+        >
+          <input
+            type="text"
+            autoComplete="off"
+            className={inputClass}
+            {...fieldAria("name", { hint: true, error: errors.name?.message })}
+            {...register("name")}
+          />
+        </FormField>
+        <button type="submit" className={buttonClass} disabled={isSubmitting}>
+          {isSubmitting ? "Creating…" : "Create credential"}
+        </button>
+      </form>
+    </div>
+  );
+}
