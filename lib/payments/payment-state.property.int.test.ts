@@ -39,7 +39,7 @@ const k = fc.nat({ max: 3 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant("pay" as const), mask: fc.integer({ min: 1, max: 7 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("return" as const), k }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant("approve" as const), k, second: fc.boolean({ depthSize: "small" }) }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant("approve" as const), k, second: fc.nat({ max: 4 }).map((n) => n === 0) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("decline" as const), k }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("mismatch" as const), k }) },
   {
