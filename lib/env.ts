@@ -63,6 +63,9 @@ export const env = createEnv({
     // Outgoing mail (lib/mail/). Elsewhere than production: MailDev, the SMTP catcher `npm run demo` starts.
     SMTP_URL: isProduction ? smtpUrl : smtpUrl.default("smtp://127.0.0.1:1025"),
     MAIL_FROM: isProduction ? mailFrom : mailFrom.default("PermitPay <no-reply@permitpay.test>"),
+    // Webhooks (lib/webhooks/): in production only https:// to public addresses, unless "true" here
+    // lets a biller's on-premises permit system on a private network receive them.
+    WEBHOOK_ALLOW_PRIVATE_NETWORK: z.stringbool().default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   runtimeEnv: {

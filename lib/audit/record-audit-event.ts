@@ -30,7 +30,12 @@ export type AuditEventType =
   | "invoice.cancelled"
   | "invoices.imported"
   | "api_credential.created"
-  | "api_credential.revoked";
+  | "api_credential.revoked"
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.secret_rolled"
+  | "webhook.test_sent"
+  | "outbox.resent";
 
 export async function recordAuditEvent(
   db: Db | Tx,

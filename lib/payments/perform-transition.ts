@@ -5,6 +5,7 @@
 import "server-only";
 import type { AttemptCloseReason, AttemptStatus, Prisma, ReviewKind } from "@prisma/client";
 import { recordAuditEvent, type AuditEventType } from "../audit/record-audit-event";
+import { enqueuePaymentEvents } from "../outbox/enqueue-payment-events";
 import type { Tx } from "../prisma-client";
 import { findTransition, type Actor, type TransitionEvent } from "./transitions";
 
@@ -81,6 +82,8 @@ export async function performTransition(tx: Tx, input: TransitionInput): Promise
     attemptId: input.attemptId,
     data: { from: input.from, to: row.to, event: input.event, by: input.actor, ...input.audit },
   });
+  // Receipts, review alerts and webhooks: written here so they exist if and only if this change commits.
+  await enqueuePaymentEvents(tx, { attemptId: input.attemptId, billerId: input.billerId, event: input.event, now: input.now });
   return true;
 }
 

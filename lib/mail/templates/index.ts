@@ -3,6 +3,9 @@
 import { createElement, type ReactElement } from "react";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation-email";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset-email";
+import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptEmailProps } from "./payment-receipt-email";
+import { ReviewAlertEmail, reviewAlertSubject, type ReviewAlertEmailProps } from "./review-alert-email";
+import { ReviewSettledEmail, reviewSettledSubject, type ReviewSettledEmailProps } from "./review-settled-email";
 
 type TemplateDefinition<P> = { subject: (props: P) => string; render: (props: P) => ReactElement };
 
@@ -14,6 +17,9 @@ const define = <P extends object>(subject: (props: P) => string, Component: (pro
 export const mailTemplates = {
   invitation: define<InvitationEmailProps>(invitationSubject, InvitationEmail),
   passwordReset: define<PasswordResetEmailProps>(passwordResetSubject, PasswordResetEmail),
+  paymentReceipt: define<PaymentReceiptEmailProps>(paymentReceiptSubject, PaymentReceiptEmail),
+  reviewAlert: define<ReviewAlertEmailProps>(reviewAlertSubject, ReviewAlertEmail),
+  reviewSettled: define<ReviewSettledEmailProps>(reviewSettledSubject, ReviewSettledEmail),
 };
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -1,0 +1,96 @@
+// Which events a payment change announces, and which emails each sends (pure). Webhooks follow the
+// events; emails are chosen here:
+//   approved          → payment.paid            receipt to the applicant
+//   flagged           → payment.needs_review    alert to each of the biller's admins
+//   review_mark_paid  → payment.paid + payment.review_settled   one "confirmed" notice to the applicant
+//   review_release    → payment.review_settled  "not applied" notice to the applicant
+//   review_dismiss    → payment.review_settled  no email (the payment stayed paid)
+import type { TransitionEvent } from "../payments/transitions";
+import type { WebhookEventType } from "../webhooks/webhook-events";
+import type { MailTemplateName, MailTemplateProps } from "../mail/templates";
+import { formatCents } from "../money";
+import { formatDateTime } from "../dates";
+import type { PaymentSnapshot } from "./load-payment-snapshot";
+import { REVIEW_KIND_TEXT } from "./review-kind-text";
+
+export type PlannedEmail = { [T in MailTemplateName]: { to: string; template: T; props: MailTemplateProps<T> } }[MailTemplateName];
+export type PlannedEvent = { type: WebhookEventType; emails: PlannedEmail[] };
+
+export function planNotifications(opts: {
+  event: TransitionEvent;
+  snapshot: PaymentSnapshot;
+  adminEmails: string[];
+  paymentUrl: string;
+  reviewUrl: string;
+}): PlannedEvent[] {
+  const { event, snapshot: s } = opts;
+  const lines = s.invoices.map((i) => ({
+    invoiceNumber: i.invoiceNumber,
+    permitNumber: i.permitNumber,
+    description: i.description,
+    amountText: i.amount,
+  }));
+  const receipt = (): PlannedEmail => ({
+    to: s.applicant.email,
+    template: "paymentReceipt",
+    props: {
+      applicantName: s.applicant.name,
+      billerName: s.biller.name,
+      totalText: s.amount,
+      paymentGuid: s.paymentGuid,
+      paidAtText: s.atText,
+      lines,
+      paymentUrl: opts.paymentUrl,
+    },
+  });
+  const settled = (outcome: "paid" | "released"): PlannedEmail => ({
+    to: s.applicant.email,
+    template: "reviewSettled",
+    props: {
+      applicantName: s.applicant.name,
+      billerName: s.biller.name,
+      outcome,
+      totalText: s.amount,
+      paymentGuid: s.paymentGuid,
+      settledAtText: s.atText,
+      lines,
+      paymentUrl: opts.paymentUrl,
+    },
+  });
+  switch (event) {
+    case "approved":
+      return [{ type: "payment.paid", emails: [receipt()] }];
+    case "flagged": {
+      const r = s.review;
+      const alert = (to: string): PlannedEmail => ({
+        to,
+        template: "reviewAlert",
+        props: {
+          billerName: s.biller.name,
+          applicantName: s.applicant.name,
+          reasonText: [r ? REVIEW_KIND_TEXT[r.kind] : "Invoice Cloud sent a notice that needs a check.", r?.reason]
+            .filter(Boolean)
+            .join(" "),
+          expectedText: formatCents(s.invoices.reduce((sum, i) => sum + i.amountCents, 0)),
+          noticeAmountText: r?.amountCents != null ? formatCents(r.amountCents) : null,
+          paymentGuid: r?.paymentGuid ?? s.paymentGuid,
+          invoiceNumbers: s.invoices.map((i) => i.invoiceNumber),
+          noticeAtText: r?.noticeAt ? formatDateTime(new Date(r.noticeAt), s.biller.timeZone) : s.atText,
+          reviewUrl: opts.reviewUrl,
+        },
+      });
+      return [{ type: "payment.needs_review", emails: opts.adminEmails.map(alert) }];
+    }
+    case "review_mark_paid":
+      return [
+        { type: "payment.paid", emails: [] },
+        { type: "payment.review_settled", emails: [settled("paid")] },
+      ];
+    case "review_release":
+      return [{ type: "payment.review_settled", emails: [settled("released")] }];
+    case "review_dismiss":
+      return [{ type: "payment.review_settled", emails: [] }];
+    default:
+      return [];
+  }
+}
