@@ -42,7 +42,11 @@ export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60";
 export const inputClass = "mt-1 block w-full rounded border border-slate-400 px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
 
-export function StatusBadge({ status }: { status: "PAID" | "UNPAID" | "CANCELLED" }) {
+export function StatusBadge({ status }: { status: "PAID" | "UNPAID" | "CANCELLED" | "REFUNDED" }) {
+  if (status === "REFUNDED") {
+    // Not blue: the money went back. Purple on white, and it says REFUNDED.
+    return <span className="inline-block rounded border border-purple-800 px-2 py-0.5 text-xs font-bold text-purple-900">REFUNDED</span>;
+  }
   if (status === "CANCELLED") {
     return <span className="inline-block rounded border border-slate-500 px-2 py-0.5 text-xs font-semibold text-slate-800">CANCELLED</span>;
   }

@@ -6,6 +6,7 @@ import "server-only";
 import type { AttemptCloseReason, AttemptStatus, Prisma, ReviewKind } from "@prisma/client";
 import { recordAuditEvent, type AuditEventType } from "../audit/record-audit-event";
 import { enqueuePaymentEvents } from "../outbox/enqueue-payment-events";
+import { applyRefundToInvoices } from "../refunds/apply-refund-to-invoices";
 import type { Tx } from "../prisma-client";
 import { findTransition, type Actor, type TransitionEvent } from "./transitions";
 
@@ -21,6 +22,8 @@ const AUDIT: Record<TransitionEvent, AuditEventType> = {
   review_mark_paid: "payment.review_resolved",
   review_release: "payment.review_resolved",
   review_dismiss: "payment.review_resolved",
+  refund_recorded: "payment.refund_recorded",
+  refund_reversed: "payment.refund_reversed",
 };
 
 export class IllegalTransition extends Error {}
@@ -54,6 +57,8 @@ export type TransitionInput = {
   where?: Prisma.PaymentAttemptWhereInput;
   /** For approved / review_mark_paid: the PaymentGUID stored on the invoices. */
   paidWith?: { paymentGuid: string | null };
+  /** For refund_recorded / refund_reversed: how much of each invoice went back (or is restored). */
+  refundLines?: { invoiceId: string; amountCents: number }[];
   audit?: object;
 };
 
@@ -69,7 +74,10 @@ export async function performTransition(tx: Tx, input: TransitionInput): Promise
   });
   if (count === 0) return false;
 
-  if (row.to === "PAID" && input.from !== "PAID") {
+  if (input.event === "refund_recorded" || input.event === "refund_reversed") {
+    // Fully refunded → REFUNDED, partly → PAID with refundedCents; a reversal goes back. Throws on an over-refund.
+    await applyRefundToInvoices(tx, { attemptId: input.attemptId, lines: input.refundLines ?? [], event: input.event, now: input.now });
+  } else if (row.to === "PAID" && input.from !== "PAID") {
     await markInvoicesPaid(tx, input.attemptId, input.paidWith?.paymentGuid ?? null, input.now);
   } else if (row.to === "EXPIRED" || row.to === "DECLINED" || row.to === "FAILED") {
     // Closed with nothing kept: its invoices may be paid again. NEEDS_REVIEW keeps them held.

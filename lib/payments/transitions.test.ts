@@ -23,7 +23,7 @@ const EXPECTED: Record<(typeof ATTEMPT_STATUSES)[number], Partial<Record<(typeof
     approved: "PAID",
     flagged: "NEEDS_REVIEW",
   },
-  PAID: { flagged: "PAID", review_dismiss: "PAID" },
+  PAID: { flagged: "PAID", review_dismiss: "PAID", refund_recorded: "PAID", refund_reversed: "PAID" },
   DECLINED: { approved: "PAID", flagged: "NEEDS_REVIEW" },
   FAILED: { approved: "PAID", flagged: "NEEDS_REVIEW" },
   EXPIRED: { approved: "PAID", flagged: "NEEDS_REVIEW" },

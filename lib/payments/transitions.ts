@@ -26,6 +26,8 @@
 //   NEEDS_REVIEW --> PAID : review_mark_paid (biller_admin)
 //   NEEDS_REVIEW --> DECLINED : review_release (biller_admin)
 //   PAID --> PAID : review_dismiss (biller_admin)
+//   PAID --> PAID : refund_recorded (biller_admin)
+//   PAID --> PAID : refund_reversed (biller_admin)
 //
 // NEEDS_REVIEW --approved--> PAID only when the review was "no postback after return" (attempts
 // from before the payment-integrity change). PAID --flagged--> PAID keeps the invoices paid and
@@ -44,7 +46,9 @@ export type TransitionEvent =
   | "flagged"
   | "review_mark_paid"
   | "review_release"
-  | "review_dismiss";
+  | "review_dismiss"
+  | "refund_recorded"
+  | "refund_reversed";
 
 export type Transition = { from: AttemptStatus; event: TransitionEvent; to: AttemptStatus; actors: readonly Actor[] };
 
@@ -68,6 +72,10 @@ export const TRANSITIONS: readonly Transition[] = [
   ...rows(["NEEDS_REVIEW"], "review_mark_paid", "PAID", ["biller_admin"]),
   ...rows(["NEEDS_REVIEW"], "review_release", "DECLINED", ["biller_admin"]),
   ...rows(["PAID"], "review_dismiss", "PAID", ["biller_admin"]),
+  // A refund made in Invoice Cloud, recorded here (lib/refunds/); the attempt stays PAID, its invoices
+  // become REFUNDED when refunded in full. A refund recorded by mistake may be reversed once.
+  ...rows(["PAID"], "refund_recorded", "PAID", ["biller_admin"]),
+  ...rows(["PAID"], "refund_reversed", "PAID", ["biller_admin"]),
 ];
 
 export const ATTEMPT_STATUSES = [
@@ -92,6 +100,8 @@ export const TRANSITION_EVENTS = [
   "review_mark_paid",
   "review_release",
   "review_dismiss",
+  "refund_recorded",
+  "refund_reversed",
 ] as const satisfies readonly TransitionEvent[];
 
 /** The row for (from, event), or null when the table has none: the change is refused. */
