@@ -1,7 +1,7 @@
 // The Invoices API on a real database (PGlite and PostgreSQL), through its route handlers with
 // real Request objects: idempotency, cancellation, keyset sync, credentials and biller isolation.
 import crypto from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { GET as getInvoice } from "@/app/api/v1/invoices/[invoiceNumber]/route";
 import { POST as cancel } from "@/app/api/v1/invoices/[invoiceNumber]/cancel/route";
 import { GET as listInvoices, POST as createInvoice } from "@/app/api/v1/invoices/route";
@@ -9,6 +9,7 @@ import { createApiCredential } from "@/lib/api-credentials/create-api-credential
 import { revokeApiCredential } from "@/lib/api-credentials/revoke-api-credential";
 import { db } from "@/lib/db";
 import { createBiller, createUser } from "@/prisma/factories";
+import { mailDevInbox } from "./maildev-inbox";
 import { createLimiter } from "@/lib/rate-limit/create-limiter";
 import { consumeApiRequest } from "@/lib/api/rate-limit";
 
@@ -78,6 +79,10 @@ describe.skipIf(kind === "none")(`Invoices API (${kind})`, () => {
     const applicant = await db.user.findUniqueOrThrow({ where: { email: payload.applicant.email } });
     expect(applicant).toMatchObject({ role: "APPLICANT", passwordHash: null, city: "Mississauga" });
     expect(applicant.accountNumber).toMatch(/^ACCT-\d{14}$/);
+    // Invited after the commit: a single-use link, and the email in MailDev.
+    expect(await db.accountToken.count({ where: { userId: applicant.id, purpose: "INVITATION" } })).toBe(1);
+    const [invitation] = await mailDevInbox(inject("maildevUrl")).waitFor(payload.applicant.email);
+    expect(invitation?.text).toContain("Hello Riley Resident,");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { billerId: biller.id, type: "invoice.created" } });
     expect(audit.data).toMatchObject({ via: "api", credentialId: credential.id, invoiceNumber: created.invoiceNumber });
     // The same external reference and details again: the same invoice, 200, nothing new.

@@ -1,14 +1,11 @@
 // Invites an applicant that an invoice created (no password yet), after the invoice's transaction
-// has committed. A mail failure is logged and swallowed: the invoice exists either way, and the
-// applicant can be invited again.
+// has committed. sendInvitation never throws; a mail that could not be sent is logged here and
+// never fails the request: the invoice exists either way, and "Forgot your password?" also works.
 import "server-only";
+import { sendInvitation } from "../accounts/send-invitation";
 import { logger } from "../logger";
 
 export async function inviteNewApplicant(opts: { userId: string }): Promise<void> {
-  try {
-    // Wired to lib/accounts/send-invitation.ts once invitations land.
-    logger.info({ userId: opts.userId }, "new applicant created by an invoice");
-  } catch (error) {
-    logger.error({ err: { name: (error as Error).name }, userId: opts.userId }, "invitation failed");
-  }
+  const result = await sendInvitation({ userId: opts.userId });
+  if (!result.ok) logger.warn({ userId: opts.userId, reason: result.reason }, "invitation not sent for a new applicant");
 }
