@@ -7,6 +7,7 @@ const nextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks path resolution.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "proper-lockfile"],
   poweredByHeader: false,
+  // The Content-Security-Policy is per request (it carries a nonce): see proxy.ts.
   async headers() {
     return [
       {
@@ -15,6 +16,15 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // No page uses these browser features; a script injected into one cannot either.
+          {
+            key: "Permissions-Policy",
+            value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+          },
+          // Browsers ignore HSTS over plain HTTP, so it is harmless on a local production build.
+          ...(process.env.NODE_ENV === "production"
+            ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+            : []),
         ],
       },
     ];

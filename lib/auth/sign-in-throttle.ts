@@ -6,9 +6,9 @@ import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { createLimiter, type LimiterOptions } from "../rate-limit/create-limiter";
 
-export const MAX_FAILURES = 10;
-export const MAX_FAILURES_PER_IP = 50;
-export const WINDOW_SECONDS = 15 * 60;
+import { MAX_FAILURES, MAX_FAILURES_PER_IP, WINDOW_SECONDS } from "./sign-in-throttle-limits";
+
+export { MAX_FAILURES, MAX_FAILURES_PER_IP, WINDOW_SECONDS };
 export { TOO_MANY_ATTEMPTS } from "./sign-in-throttle-code";
 
 export type SignInAttempt = { email: string; ip: string };

@@ -1,0 +1,51 @@
+// Runs before every page request (Next.js 16's proxy, formerly middleware): a Content-Security-Policy
+// with a fresh nonce per request. Next.js reads the nonce from the request's CSP header and puts it on
+// its own scripts, so no inline script runs without it ('unsafe-inline' is never allowed for scripts).
+// Every page is rendered per request (app/layout.tsx) so that it can carry this request's nonce.
+// The other security headers, the same for every response, are in next.config.js.
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./lib/env";
+
+export function contentSecurityPolicy(nonce: string): string {
+  const dev = env.NODE_ENV === "development";
+  // A form without JavaScript that starts a payment is redirected to Invoice Cloud's page.
+  const invoiceCloud = new URL(env.INVOICE_CLOUD_BASE_URL).origin;
+  return [
+    "default-src 'self'",
+    // React needs eval in development only (its error overlay); never in production.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self' ${invoiceCloud}`,
+    "frame-ancestors 'none'",
+    ...(env.PUBLIC_BASE_URL.startsWith("https:") ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only: not route handlers (JSON, redirects), Next's static files or the icon.
+      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
