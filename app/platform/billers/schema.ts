@@ -1,6 +1,7 @@
 // Platform admin forms: a biller's details, a new biller admin, a type id for the dropdown.
 // Each schema serves both the react-hook-form form and its server action.
 import { z } from "zod";
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "@/lib/accounts/password-length-schema";
 import { isValidTimeZone } from "@/lib/dates";
 
 export const billerDetailsSchema = z.object({
@@ -29,8 +30,15 @@ export const billerAdminSchema = z.object({
   // Blank: a password is generated and shown once.
   password: z
     .string()
-    .refine((v) => v === "" || v.length >= 12, "Enter a password of at least 12 characters, or leave it blank to generate one")
-    .refine((v) => new TextEncoder().encode(v).length <= 72, "Enter a password of 72 characters or fewer")
+    // The account password rules' limits; lib/accounts/password-schema.ts adds the common-password list (server only).
+    .refine(
+      (v) => v === "" || v.length >= PASSWORD_MIN_LENGTH,
+      `Enter a password of at least ${PASSWORD_MIN_LENGTH} characters, or leave it blank to generate one`,
+    )
+    .refine(
+      (v) => new TextEncoder().encode(v).length <= PASSWORD_MAX_BYTES,
+      `Enter a password of ${PASSWORD_MAX_BYTES} characters or fewer`,
+    )
     .transform((v) => (v === "" ? null : v)),
 });
 export type BillerAdminFormValues = z.input<typeof billerAdminSchema>;
