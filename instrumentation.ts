@@ -5,6 +5,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./lib/env");
+  // Attempts opened before PostBackURL carried a token: read once, before the first postback.
+  const { preloadLegacyAttempts } = await import("./lib/payments/authenticate-postback");
+  await preloadLegacyAttempts().catch(() => undefined); // retried on the first tokenless postback
   const { startScheduledJobs } = await import("./lib/jobs/start-scheduled-jobs");
   const { scheduledJobs } = await import("./lib/jobs/scheduled-jobs");
   startScheduledJobs(scheduledJobs);

@@ -1,5 +1,8 @@
 // Invoice Cloud misbehaving, end to end through the sandbox's faults: duplicate, forged,
 // out-of-order, lost-then-retried and dropped-then-resent postbacks.
+import { parseKeyRing } from "../lib/crypto";
+import { signPostbackToken } from "../lib/payments/postback-token";
+import { E2E } from "./env";
 import { expect, sandbox, signIn, test } from "./fixtures";
 import { arrangeApplicant, CARDS, invoiceRow, payOnInvoiceCloud } from "./payment-helpers";
 
@@ -22,6 +25,19 @@ async function verdicts(db: import("../lib/prisma-client").Db, paymentId: string
   return rows.map((r) => r.verdict).sort();
 }
 
+type SandboxDelivery = { paymentGuid: string; kind: string; status?: number };
+async function deliveriesFor(paymentGuid: string, count: number) {
+  let rows: SandboxDelivery[] = [];
+  await expect
+    .poll(async () => {
+      const { deliveries } = (await sandbox.call("GET", "/__sandbox/payments")) as { deliveries: SandboxDelivery[] };
+      rows = deliveries.filter((d) => d.paymentGuid === paymentGuid && d.status !== undefined);
+      return rows.length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  return rows;
+}
+
 test("duplicates, forgeries and an older decline change nothing after the real approval", async ({ page, db }) => {
   for (const fault of [
     { fault: "postback_duplicate", count: 3 },
@@ -33,21 +49,16 @@ test("duplicates, forgeries and an older decline change nothing after the real a
     await sandbox.addFault({ ...fault, scope: "next" });
   }
   const { invoices, attempt } = await payOne(page, db);
-  // 3 copies of the real postback + 3 forgeries + 1 older decline.
-  expect(await verdicts(db, attempt.id, 7)).toEqual([
-    "duplicate",
-    "duplicate",
-    "ignored",
-    "needs_review",
-    "needs_review",
-    "paid",
-    "rejected",
-  ]);
+  const paymentGuid = (await page.locator("#payment-guid").innerText()).trim();
+  // 3 copies of the real postback + 1 older decline are kept; the 3 forgeries (sent without the
+  // PostBackURL's token, to the URL a payer can build) are refused with 403 and leave no row.
+  const sent = await deliveriesFor(paymentGuid, 7);
+  expect(sent.filter((d) => d.kind.startsWith("forged_")).map((d) => d.status)).toEqual([403, 403, 403]);
+  expect(await verdicts(db, attempt.id, 4)).toEqual(["duplicate", "duplicate", "ignored", "paid"]);
   const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } });
   expect(invoice).toMatchObject({ status: "PAID", paidAmountCents: 6000 });
   const after = await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
-  expect(after.status).toBe("PAID"); // the forged underpayment is flagged, the real payment stands
-  expect(after.reviewReason).toMatch(/0\.01|BillerGUID/); // the forgeries carrying the real reference are flagged
+  expect(after).toMatchObject({ status: "PAID", reviewKind: null, reviewReason: null }); // forgeries do not even raise a review
   await page.getByRole("link", { name: "Return to Home Page" }).click();
   await expect(page.getByText("Payment received")).toBeVisible();
 });
@@ -114,15 +125,25 @@ test("a postback that arrives only after the browser returned still marks the in
   expect((await db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } })).status).toBe("PAID");
 });
 
-test("the postback route answers a malformed or unknown notice without redirecting, and keeps it", async ({ request, db }) => {
+test("the postback route refuses a notice without its token unread, and keeps a genuine unknown or malformed one", async ({
+  request,
+  db,
+}) => {
   const unknownId = "00000000-0000-4000-8000-00000000abcd";
   const form = { Approved: "True", PaymentAmount: "1.00", BillerReference: "ab".repeat(32) };
-  const unknown = await request.post(`/api/command/payment/icop-postback?payment-id=${unknownId}`, { form, maxRedirects: 0 });
-  expect(unknown.status()).toBe(404);
-  const malformed = await request.post(`/api/command/payment/icop-postback?payment-id=${unknownId}`, {
-    form: { ...form, Approved: "Maybe" },
-    maxRedirects: 0,
-  });
+  const postback = (token: string | null, body: Record<string, string>) =>
+    request.post(`/api/command/payment/icop-postback?payment-id=${unknownId}${token ? `&pp-token=${encodeURIComponent(token)}` : ""}`, {
+      form: body,
+      maxRedirects: 0,
+    });
+  expect((await postback(null, form)).status()).toBe(403);
+  expect((await postback("e2e1.bm90LWEtcmVhbC10b2tlbg", form)).status()).toBe(403);
+  expect(await db.postbackReceipt.count({ where: { paymentId: unknownId } })).toBe(0);
+
+  // With the token Invoice Cloud would hold (signed here with the run's key), the notice is genuine.
+  const token = signPostbackToken(unknownId, parseKeyRing(E2E.postbackSigningKeys));
+  expect((await postback(token, form)).status()).toBe(404);
+  const malformed = await postback(token, { ...form, Approved: "Maybe" });
   expect(malformed.status()).toBe(400);
   expect(await malformed.json()).toMatchObject({ error: expect.stringContaining("Approved") });
   const kept = await db.postbackReceipt.findMany({ where: { paymentId: unknownId }, select: { verdict: true } });

@@ -35,7 +35,7 @@ export async function authenticatePostback(url: URL, now: Date = new Date()): Pr
 let legacy: Promise<Map<string, number>> | undefined;
 
 async function isLegacyAttempt(paymentId: string, now: Date): Promise<boolean> {
-  legacy ??= loadLegacyAttempts();
+  legacy ??= loadOnce();
   const until = (await legacy).get(paymentId.toLowerCase());
   return until !== undefined && until > now.getTime();
 }
@@ -56,6 +56,14 @@ export function resetLegacyAttemptsForTests() {
 
 /** Start-up: load the set before the first postback arrives. */
 export async function preloadLegacyAttempts() {
-  legacy ??= loadLegacyAttempts();
+  legacy ??= loadOnce();
   await legacy;
+}
+
+/** A failed load (database down) is forgotten, so the next tokenless postback tries again. */
+function loadOnce(): Promise<Map<string, number>> {
+  return loadLegacyAttempts().catch((error: unknown) => {
+    legacy = undefined;
+    throw error;
+  });
 }

@@ -24,7 +24,7 @@ describe("paymentView", () => {
     ["PAID", { status: "PAID", paymentGuid: "g1" }, "paid", { tone: "success", retryInvoiceIds: [] }],
     ["CREATED", { status: "CREATED" }, "starting", { autoRefresh: true }],
     ["REDIRECTED, not returned", {}, "in_progress", { canAbandon: true, continueAt: expect.anything() }],
-    ["returned a moment ago", { returnedAt: new Date(now.getTime() - 30_000) }, "confirming", { autoRefresh: true, canAbandon: false }],
+    ["returned a moment ago", { returnedAt: new Date(now.getTime() - 30_000) }, "confirming", { autoRefresh: true, canAbandon: true }],
     [
       "returned, no postback yet",
       { returnedAt: new Date(now.getTime() - 10 * min) },

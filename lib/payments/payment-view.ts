@@ -106,6 +106,7 @@ export function paymentView(
           body: "This page updates by itself. If you paid, please do not pay again.",
           autoRefresh: true,
           continueAt: pageStillWorks,
+          canAbandon: true,
         });
       }
       const holdEnds = holdEndsAt(p, opts.returnGraceMs);

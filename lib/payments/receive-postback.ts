@@ -11,7 +11,12 @@ import { POSTBACK_HTTP_STATUS } from "./postback-outcome";
 import { recordUnreadablePostback } from "./record-unreadable-postback";
 
 export async function receivePostback(req: Request): Promise<{ status: number; body: object }> {
-  const auth = await authenticatePostback(new URL(req.url));
+  // Only a tokenless postback for a pre-token attempt can need the database here (read once per process).
+  const auth = await authenticatePostback(new URL(req.url)).catch((error: unknown) => {
+    logger.error({ err: error }, "postback authentication failed");
+    return null;
+  });
+  if (!auth) return { status: 500, body: { error: "Temporary failure; retry later" } };
   if (!auth.ok) {
     countRefusedPostback({ paymentId: auth.paymentId });
     return { status: 403, body: { error: "This postback does not carry a valid token" } };
