@@ -11,6 +11,7 @@ const NAV = {
   BILLER_ADMIN: [
     { href: paths.admin.paymentSettings, label: "Payment page settings" },
     { href: paths.admin.payments, label: "Payments" },
+    { href: paths.admin.reports, label: "Reconciliation" },
     { href: paths.admin.invoices, label: "Invoices" },
     { href: paths.admin.apiCredentials, label: "API credentials" },
     { href: paths.admin.audit, label: "Audit log" },
