@@ -14,9 +14,13 @@ const NAV = {
     { href: paths.admin.reports, label: "Reconciliation" },
     { href: paths.admin.invoices, label: "Invoices" },
     { href: paths.admin.apiCredentials, label: "API credentials" },
+    { href: paths.admin.webhooks, label: "Webhooks" },
     { href: paths.admin.audit, label: "Audit log" },
   ],
-  PLATFORM_ADMIN: [{ href: paths.platform.billers, label: "Billers" }],
+  PLATFORM_ADMIN: [
+    { href: paths.platform.billers, label: "Billers" },
+    { href: paths.platform.outbox, label: "Undelivered messages" },
+  ],
 } as const;
 
 export async function SiteHeader() {

@@ -13,6 +13,7 @@ export const paths = {
   admin: {
     paymentSettings: "/admin/payment-settings",
     audit: "/admin/audit",
+    webhooks: "/admin/webhooks",
     payments: "/admin/payments",
     payment: (attemptId: string) => `/admin/payments/${encodeURIComponent(attemptId)}`,
     reports: "/admin/reports",
@@ -26,6 +27,7 @@ export const paths = {
   },
   platform: {
     billers: "/platform/billers",
+    outbox: "/platform/outbox",
     biller: (billerId: string) => `/platform/billers/${encodeURIComponent(billerId)}`,
   },
   api: {

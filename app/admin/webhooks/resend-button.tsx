@@ -1,0 +1,33 @@
+"use client";
+// Queues one delivery to be sent again (same event id); the page reloads its list from the server.
+import { useState } from "react";
+import { secondaryButtonClass } from "@/components/ui";
+import { resendDelivery } from "./actions";
+
+export function ResendButton({ messageId, label }: { messageId: string; label: string }) {
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div>
+      <button
+        type="button"
+        className={`${secondaryButtonClass} text-sm`}
+        disabled={pending}
+        aria-label={`Resend ${label}`}
+        onClick={async () => {
+          setPending(true);
+          const result = await resendDelivery({ messageId }).catch(() => null);
+          setPending(false);
+          setMessage(result ? result.message : "Something went wrong. Try again.");
+        }}
+      >
+        {pending ? "Queuing…" : "Resend"}
+      </button>
+      {message ? (
+        <p role="status" className="mt-1 text-sm">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
