@@ -1,13 +1,19 @@
-// One biller's payment attempts, newest first, a page at a time, for the biller admin.
+// One biller's payment attempts, newest first, a page at a time, for the biller admin; or only
+// those with an open review item (`reviewOnly`), oldest first, with the oldest one's start.
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { paginate } from "../pagination";
 
 export const ATTEMPTS_PAGE_SIZE = 25;
 
-export async function listPaymentAttempts(opts: { billerId: string; page: number }) {
-  const where = { billerId: opts.billerId };
-  const [list, needsReview] = await Promise.all([
+const OPEN_REVIEW: Prisma.PaymentAttemptWhereInput = { OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewReason: { not: null } }] };
+
+export async function listPaymentAttempts(opts: { billerId: string; page: number; reviewOnly?: boolean }) {
+  const where: Prisma.PaymentAttemptWhereInput = opts.reviewOnly
+    ? { billerId: opts.billerId, ...OPEN_REVIEW }
+    : { billerId: opts.billerId };
+  const [list, needsReview, oldestReview] = await Promise.all([
     paginate({
       page: opts.page,
       pageSize: ATTEMPTS_PAGE_SIZE,
@@ -15,7 +21,7 @@ export async function listPaymentAttempts(opts: { billerId: string; page: number
       findMany: (window) =>
         db.paymentAttempt.findMany({
           where,
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          orderBy: opts.reviewOnly ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
           ...window,
           select: {
             id: true,
@@ -27,12 +33,20 @@ export async function listPaymentAttempts(opts: { billerId: string; page: number
             closedAt: true,
             failureReason: true,
             reviewReason: true,
+            reviewNoticeAt: true,
             applicant: { select: { name: true, email: true } },
             invoices: { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" } },
           },
         }),
     }),
-    db.paymentAttempt.count({ where: { ...where, OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewReason: { not: null } }] } }),
+    db.paymentAttempt.count({ where: { billerId: opts.billerId, ...OPEN_REVIEW } }),
+    db.paymentAttempt.findFirst({
+      where: { billerId: opts.billerId, ...OPEN_REVIEW },
+      orderBy: [{ reviewNoticeAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+      select: { reviewNoticeAt: true, createdAt: true, closedAt: true },
+    }),
   ]);
-  return { ...list, needsReview };
+  // A review item's age runs from the notice that raised it (older items have none: their close).
+  const oldestReviewSince = oldestReview ? (oldestReview.reviewNoticeAt ?? oldestReview.closedAt ?? oldestReview.createdAt) : null;
+  return { ...list, needsReview, oldestReviewSince };
 }

@@ -31,7 +31,8 @@ function input(attemptId: string, lines: [string, number][], reference = "RF-100
 const invoiceRows = (ids: string[]) =>
   db.invoice.findMany({ where: { id: { in: ids } }, orderBy: { amountDueCents: "desc" }, select: { status: true, refundedCents: true } });
 
-describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, () => {
+// PGlite compiles its first queries slowly on a busy machine: a generous limit, not a timing check.
+describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, { timeout: 90_000 }, () => {
   it("a partial refund keeps the invoice PAID with the refunded amount; the rest makes both REFUNDED", async () => {
     const { biller, admin, invoices, attempt } = await paid();
     const [a, b] = invoices.map((i) => i.id) as [string, string];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { Banner, PageTitle, inputClass, secondaryButtonClass } from "@/components/ui";
 import { listPaymentAttempts } from "@/lib/admin/list-payment-attempts";
@@ -7,6 +8,7 @@ import { getBillerSummary } from "@/lib/billers/get-biller-summary";
 import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
+import { businessDaysBetween } from "@/lib/reports/zoned-day";
 import { ResolveReviewForm } from "./resolve-review-form";
 
 export const metadata: Metadata = { title: "Payments" };
@@ -18,14 +20,20 @@ const STATUS_STYLE: Record<string, string> = {
   FAILED: "bg-amber-200 text-amber-950",
 };
 
-export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+/** A review item open longer than this many business days is highlighted as overdue. */
+const REVIEW_DUE_BUSINESS_DAYS = 3;
+
+export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ page?: string; review?: string }> }) {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.payments);
-  const { page } = await searchParams;
+  const { page, review } = await searchParams;
+  const reviewOnly = review === "open";
   const [biller, list] = await Promise.all([
     getBillerSummary({ billerId: user.billerId }),
-    listPaymentAttempts({ billerId: user.billerId, page: Number(page) || 1 }),
+    listPaymentAttempts({ billerId: user.billerId, page: Number(page) || 1, reviewOnly }),
   ]);
   const when = (d: Date | null) => (d ? formatDateTime(d, biller.timeZone) : "—");
+  const now = new Date();
+  const reviewDays = (since: Date) => businessDaysBetween(since, now, biller.timeZone);
   return (
     <>
       <PageTitle lead={`${biller.name}: every online payment attempt, newest first. Times in ${biller.timeZone}.`}>Payments</PageTitle>
@@ -33,8 +41,24 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
         <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? " needs" : "s need"} review`}>
           Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud biller
           portal before changing anything.
+          {list.oldestReviewSince ? (
+            <span className="mt-1 block" data-testid="oldest-review">
+              The oldest has been open since {when(list.oldestReviewSince)} ({reviewDays(list.oldestReviewSince)} business days).
+            </span>
+          ) : null}
         </Banner>
       ) : null}
+      <p className="mb-4 text-sm">
+        {reviewOnly ? (
+          <Link href={paths.admin.payments} className="text-brand-700 underline">
+            Show all payments
+          </Link>
+        ) : (
+          <Link href={`${paths.admin.payments}?review=open`} className="text-brand-700 underline">
+            Show only open reviews ({list.needsReview})
+          </Link>
+        )}
+      </p>
       <form
         method="get"
         action={`${paths.admin.payments}/export`}
@@ -91,49 +115,70 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
               </tr>
             </thead>
             <tbody>
-              {list.rows.map((a) => (
-                <tr
-                  key={a.id}
-                  className={
-                    a.status === "NEEDS_REVIEW" || a.reviewReason
-                      ? "border-l-4 border-red-700 bg-red-50 align-top"
-                      : "border-b border-slate-200 align-top"
-                  }
-                >
-                  <td className="p-2">
-                    <span
-                      className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}
-                    >
-                      {a.status.replace("_", " ")}
-                    </span>
-                    {a.paymentGuid ? <span className="mt-1 block font-mono text-[10px] text-slate-600">IC {a.paymentGuid}</span> : null}
-                  </td>
-                  <td className="p-2 text-right tabular-nums">
-                    {formatCents(a.totalCents)}
-                    {a.paidAmountCents !== null && a.paidAmountCents !== a.totalCents ? (
-                      <span className="block text-xs text-slate-600">paid {formatCents(a.paidAmountCents)}</span>
-                    ) : null}
-                  </td>
-                  <td className="p-2">
-                    {a.applicant.name}
-                    <span className="block text-xs text-slate-600">{a.applicant.email}</span>
-                  </td>
-                  <td className="p-2 font-mono text-xs">{a.invoices.map((i) => i.invoice.invoiceNumber).join(", ")}</td>
-                  <td className="p-2 whitespace-nowrap">{when(a.createdAt)}</td>
-                  <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
-                  <td className="p-2">
-                    {a.reviewReason ?? a.failureReason ?? ""}
-                    {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewReason) ? (
-                      <ResolveReviewForm attemptId={a.id} flaggedPaid={a.status === "PAID"} />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
+              {list.rows.map((a) => {
+                const inReview = a.status === "NEEDS_REVIEW" || !!a.reviewReason;
+                const openDays = inReview ? reviewDays(a.reviewNoticeAt ?? a.closedAt ?? a.createdAt) : 0;
+                const overdue = openDays > REVIEW_DUE_BUSINESS_DAYS;
+                return (
+                  <tr
+                    key={a.id}
+                    data-overdue={overdue || undefined}
+                    className={
+                      overdue
+                        ? "border-l-8 border-red-900 bg-red-100 align-top"
+                        : inReview
+                          ? "border-l-4 border-red-700 bg-red-50 align-top"
+                          : "border-b border-slate-200 align-top"
+                    }
+                  >
+                    <td className="p-2">
+                      <span
+                        className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}
+                      >
+                        {a.status.replace("_", " ")}
+                      </span>
+                      {a.paymentGuid ? <span className="mt-1 block font-mono text-[10px] text-slate-600">IC {a.paymentGuid}</span> : null}
+                      <Link href={paths.admin.payment(a.id)} className="text-brand-700 mt-1 block text-xs underline">
+                        {a.status === "PAID" ? "Refunds, notes and trail" : "Notes and trail"}
+                      </Link>
+                      {inReview ? (
+                        <span className={`mt-1 block text-xs ${overdue ? "font-bold text-red-900" : "text-red-800"}`}>
+                          In review {openDays} business day{openDays === 1 ? "" : "s"}
+                          {overdue ? ": overdue" : ""}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="p-2 text-right tabular-nums">
+                      {formatCents(a.totalCents)}
+                      {a.paidAmountCents !== null && a.paidAmountCents !== a.totalCents ? (
+                        <span className="block text-xs text-slate-600">paid {formatCents(a.paidAmountCents)}</span>
+                      ) : null}
+                    </td>
+                    <td className="p-2">
+                      {a.applicant.name}
+                      <span className="block text-xs text-slate-600">{a.applicant.email}</span>
+                    </td>
+                    <td className="p-2 font-mono text-xs">{a.invoices.map((i) => i.invoice.invoiceNumber).join(", ")}</td>
+                    <td className="p-2 whitespace-nowrap">{when(a.createdAt)}</td>
+                    <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
+                    <td className="p-2">
+                      {a.reviewReason ?? a.failureReason ?? ""}
+                      {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewReason) ? (
+                        <ResolveReviewForm attemptId={a.id} flaggedPaid={a.status === "PAID"} />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
-      <Pagination basePath={paths.admin.payments} page={list.page} pageCount={list.pageCount} />
+      <Pagination
+        basePath={reviewOnly ? `${paths.admin.payments}?review=open` : paths.admin.payments}
+        page={list.page}
+        pageCount={list.pageCount}
+      />
     </>
   );
 }

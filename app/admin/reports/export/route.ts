@@ -1,0 +1,30 @@
+// GET /admin/reports/export?from=YYYY-MM-DD&to=YYYY-MM-DD – the reconciliation report as CSV (columns in docs/admin.md).
+import { requireRole } from "@/lib/auth/guards";
+import { getBillerSummary } from "@/lib/billers/get-biller-summary";
+import { ForbiddenError } from "@/lib/errors";
+import { reconciliationCsv } from "@/lib/reports/reconciliation-csv";
+import { parseReportRange } from "@/lib/reports/report-range";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  let billerId: string;
+  try {
+    ({ billerId } = await requireRole("BILLER_ADMIN"));
+  } catch (error) {
+    if (error instanceof ForbiddenError) return new Response("Forbidden", { status: 403 });
+    throw error;
+  }
+  const params = new URL(req.url).searchParams;
+  const { timeZone } = await getBillerSummary({ billerId });
+  const range = parseReportRange({ from: params.get("from"), to: params.get("to") }, timeZone);
+  if (!range.ok) return Response.json({ error: range.message }, { status: 400 });
+  const csv = await reconciliationCsv({ billerId, from: range.from, to: range.to });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="reconciliation-${range.from}-to-${range.to}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
