@@ -1,5 +1,6 @@
 // Small presentational building blocks shared by every page.
 import type { ReactNode } from "react";
+import { formatCents } from "@/lib/money";
 
 export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {
   return (
@@ -42,7 +43,21 @@ export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60";
 export const inputClass = "mt-1 block w-full rounded border border-slate-400 px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-700";
 
-export function StatusBadge({ status }: { status: "PAID" | "UNPAID" | "CANCELLED" | "REFUNDED" }) {
+export function StatusBadge({
+  status,
+  refundedCents = 0,
+}: {
+  status: "PAID" | "UNPAID" | "CANCELLED" | "REFUNDED";
+  refundedCents?: number;
+}) {
+  if (refundedCents > 0) {
+    return (
+      <span className="inline-flex flex-col items-start gap-0.5">
+        <StatusBadge status={status} />
+        <span className="text-xs text-purple-900">{formatCents(refundedCents)} refunded</span>
+      </span>
+    );
+  }
   if (status === "REFUNDED") {
     // Not blue: the money went back. Purple on white, and it says REFUNDED.
     return <span className="inline-block rounded border border-purple-800 px-2 py-0.5 text-xs font-bold text-purple-900">REFUNDED</span>;

@@ -18,6 +18,7 @@ export const invoiceSummarySelect = {
   status: true,
   paidAt: true,
   paidAmountCents: true,
+  refundedCents: true,
   paymentGuid: true,
   billerId: true,
   openAttemptId: true,

@@ -67,6 +67,10 @@ describe("invoicePayability", () => {
       message: "Invoice 123 is already paid.",
     });
     expect(invoicePayability({ status: "CANCELLED", amountDueCents: 6000 }, ready, formatCents).kind).toBe("cancelled");
+    expect(invoicePayability({ invoiceNumber: "123", status: "REFUNDED", amountDueCents: 6000 }, ready, formatCents)).toEqual({
+      kind: "refunded",
+      message: "Invoice 123 was refunded. There is nothing to pay.",
+    });
   });
 
   it("says the maximum in dollars", () => {

@@ -8,6 +8,7 @@ export type InvoicePayability =
   | { kind: "payable" }
   | { kind: "paid"; message: string }
   | { kind: "cancelled"; message: string }
+  | { kind: "refunded"; message: string }
   | { kind: "in_progress"; paymentId: string; message: string }
   | { kind: "unconfirmed"; paymentId: string; message: string }
   | { kind: "held"; paymentId: string; message: string }
@@ -29,6 +30,8 @@ export function invoicePayability(
   const now = opts.now ?? new Date();
   const label = invoice.invoiceNumber ? `Invoice ${invoice.invoiceNumber}` : "This invoice";
   if (invoice.status === "PAID") return { kind: "paid", message: `${label} is already paid.` };
+  // Refunded in full: final (the biller setting payAgainAfterRefund is off by default; see docs/admin.md).
+  if (invoice.status === "REFUNDED") return { kind: "refunded", message: `${label} was refunded. There is nothing to pay.` };
   if (invoice.status === "CANCELLED")
     return { kind: "cancelled", message: `${label} was cancelled by the municipality. There is nothing to pay.` };
   const attempts = (invoice.attempts ?? []).map((a) => a.attempt);

@@ -25,7 +25,16 @@ export async function getApplicantPayment(opts: { applicantId: string; paymentId
       invoices: {
         select: {
           amountCents: true,
-          invoice: { select: { id: true, invoiceNumber: true, description: true, status: true, permit: { select: { number: true } } } },
+          invoice: {
+            select: {
+              id: true,
+              invoiceNumber: true,
+              description: true,
+              status: true,
+              refundedCents: true,
+              permit: { select: { number: true } },
+            },
+          },
         },
       },
     },

@@ -144,7 +144,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                     <td className="p-2 text-right align-top tabular-nums">{formatCents(inv.amountDueCents)}</td>
                     <td className="p-2 align-top">{formatDateOnly(inv.dueDate)}</td>
                     <td className="p-2 align-top">
-                      <StatusBadge status={inv.status} />
+                      <StatusBadge status={inv.status} refundedCents={inv.refundedCents} />
                     </td>
                     <td className="p-2 align-top">
                       <InvoicePayAction pay={pay} invoice={inv} compact />

@@ -55,7 +55,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
           <div>
             <dt className="text-sm text-slate-600">Status</dt>
             <dd>
-              <StatusBadge status={invoice.status} />
+              <StatusBadge status={invoice.status} refundedCents={invoice.refundedCents} />
             </dd>
           </div>
           {paid && invoice.paidAt ? (

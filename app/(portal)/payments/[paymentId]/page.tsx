@@ -87,7 +87,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
               <td className="p-2">{invoice.permit.number}</td>
               <td className="p-2 text-right tabular-nums">{formatCents(amountCents)}</td>
               <td className="p-2">
-                <StatusBadge status={invoice.status} />
+                <StatusBadge status={invoice.status} refundedCents={invoice.refundedCents} />
               </td>
             </tr>
           ))}
