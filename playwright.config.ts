@@ -17,6 +17,8 @@ const appEnv = (port: number) => ({
   INVOICE_CLOUD_BASE_URL: E2E.sandboxUrl,
   SMTP_URL: MAILDEV.smtpUrl,
   MAIL_FROM: MAILDEV.mailFrom,
+  // The specs' webhook receiver listens on 127.0.0.1 (docs/webhooks.md: the SSRF guard).
+  WEBHOOK_ALLOW_PRIVATE_NETWORK: "true",
   RETURN_CONFIRM_TIMEOUT_SECONDS: "20",
   LOG_LEVEL: "info",
   NEXT_TELEMETRY_DISABLED: "1",
