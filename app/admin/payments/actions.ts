@@ -1,6 +1,7 @@
 "use server";
-// Settle a payment that needs review: role check → parse → resolveReview → revalidate.
+// Settle a payment that needs review: role check → parse → resolveReview → back to the payments page.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
 import { GENERIC_ERROR, UserFacingError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -9,6 +10,7 @@ import { resolveReview } from "@/lib/payments/resolve-review";
 import { resolveReviewSchema, type ResolveReviewState } from "./schema";
 
 export async function resolveReviewAction(_prev: ResolveReviewState, formData: FormData): Promise<ResolveReviewState> {
+  let settled: string;
   try {
     const user = await requireRole("BILLER_ADMIN");
     const parsed = resolveReviewSchema.safeParse(Object.fromEntries(formData));
@@ -19,10 +21,12 @@ export async function resolveReviewAction(_prev: ResolveReviewState, formData: F
     }
     await resolveReview({ billerId: user.billerId, actorId: user.id, ...parsed.data });
     revalidatePath(paths.admin.payments);
-    return { ok: true, message: "Payment settled" };
+    settled = parsed.data.attemptId;
   } catch (error) {
     if (error instanceof UserFacingError) return { ok: false, message: error.message };
     logger.error({ err: error }, "resolveReview failed");
     return { ok: false, message: GENERIC_ERROR };
   }
+  // The settled row leaves the review list (and its form with it): say so at the top of the page.
+  redirect(`${paths.admin.payments}?settled=${encodeURIComponent(settled)}`);
 }

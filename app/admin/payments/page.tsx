@@ -23,9 +23,13 @@ const STATUS_STYLE: Record<string, string> = {
 /** A review item open longer than this many business days is highlighted as overdue. */
 const REVIEW_DUE_BUSINESS_DAYS = 3;
 
-export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ page?: string; review?: string }> }) {
+export default async function AdminPaymentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string; review?: string; settled?: string }>;
+}) {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.payments);
-  const { page, review } = await searchParams;
+  const { page, review, settled } = await searchParams;
   const reviewOnly = review === "open";
   const [biller, list] = await Promise.all([
     getBillerSummary({ billerId: user.billerId }),
@@ -37,6 +41,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   return (
     <>
       <PageTitle lead={`${biller.name}: every online payment attempt, newest first. Times in ${biller.timeZone}.`}>Payments</PageTitle>
+      {settled ? <Banner tone="success" role="status" title="Payment settled" /> : null}
       {list.needsReview > 0 ? (
         <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? " needs" : "s need"} review`}>
           Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud biller
