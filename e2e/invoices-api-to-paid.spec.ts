@@ -100,7 +100,8 @@ test("the API reference is served by the app and renders the spec without a CDN"
   await page.getByRole("link", { name: "Invoices", exact: true }).click();
   await page.getByRole("link", { name: "API reference" }).click();
   await page.getByRole("link", { name: "Open the full API reference" }).click();
-  await expect(page.getByText("PermitPay Invoices API").first()).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText("Create an invoice").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "PermitPay Invoices API" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Create an invoice" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ask AI" })).toHaveCount(0);
   expect(outside).toEqual([]);
 });

@@ -10,6 +10,9 @@ const CONFIG = {
   hideClientButton: true,
   hideDownloadButton: false,
   darkMode: false,
+  // No developer toolbar and no "Ask AI" (a hosted service): the page works offline.
+  showDeveloperTools: "never",
+  agent: { disabled: true },
   metaData: { title: "PermitPay Invoices API reference" },
 };
 
