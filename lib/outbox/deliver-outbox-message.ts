@@ -11,22 +11,48 @@ import { decryptWebhookSecret } from "../webhooks/webhook-secret";
 
 export type DeliveryOutcome = { ok: boolean; statusCode: number | null; excerpt: string; durationMs: number };
 
-export async function deliverOutboxMessage({ db, message, now }: { db: Db; message: OutboxMessage; now: Date }): Promise<DeliveryOutcome> {
+type Endpoint = { url: string; enabled: boolean; secrets: string[] } | null;
+/** Endpoints by id, read and decrypted once per dispatcher pass rather than once per message. */
+export type EndpointCache = Map<string, Promise<Endpoint>>;
+
+export async function deliverOutboxMessage({
+  db,
+  message,
+  now,
+  endpoints = new Map(),
+}: {
+  db: Db;
+  message: OutboxMessage;
+  now: Date;
+  endpoints?: EndpointCache;
+}): Promise<DeliveryOutcome> {
   if (message.channel === "EMAIL") return deliverEmail(message);
-  const endpoint = await db.webhookEndpoint.findFirst({
+  const key = `${message.billerId}:${message.recipient}`;
+  let pending = endpoints.get(key);
+  if (!pending) {
+    pending = loadEndpoint(db, message, now);
+    endpoints.set(key, pending);
+  }
+  const endpoint = await pending;
+  if (!endpoint) return { ok: false, statusCode: null, excerpt: "Not sent: the webhook endpoint was removed", durationMs: 0 };
+  if (!endpoint.enabled) return { ok: false, statusCode: null, excerpt: "Not sent: the webhook endpoint is turned off", durationMs: 0 };
+  const body = JSON.stringify(message.payload);
+  // The receiver checks the timestamp against its own clock: sign with the real time of sending.
+  const signature = signWebhook({ body, secrets: endpoint.secrets, timestamp: Date.now() / 1000 });
+  return deliverWebhook({ url: endpoint.url, body, signature, eventId: message.eventId });
+}
+
+async function loadEndpoint(db: Db, message: OutboxMessage, now: Date): Promise<Endpoint> {
+  const row = await db.webhookEndpoint.findFirst({
     where: { id: message.recipient, billerId: message.billerId },
     select: { url: true, enabled: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true },
   });
-  if (!endpoint) return { ok: false, statusCode: null, excerpt: "Not sent: the webhook endpoint was removed", durationMs: 0 };
-  if (!endpoint.enabled) return { ok: false, statusCode: null, excerpt: "Not sent: the webhook endpoint is turned off", durationMs: 0 };
-  const secrets = [decryptWebhookSecret(message.billerId, endpoint.secretCiphertext)];
-  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
-    secrets.push(decryptWebhookSecret(message.billerId, endpoint.previousSecretCiphertext));
+  if (!row) return null;
+  const secrets = [decryptWebhookSecret(message.billerId, row.secretCiphertext)];
+  if (row.previousSecretCiphertext && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now) {
+    secrets.push(decryptWebhookSecret(message.billerId, row.previousSecretCiphertext));
   }
-  const body = JSON.stringify(message.payload);
-  // The receiver checks the timestamp against its own clock: sign with the real time of sending.
-  const signature = signWebhook({ body, secrets, timestamp: Date.now() / 1000 });
-  return deliverWebhook({ url: endpoint.url, body, signature, eventId: message.eventId });
+  return { url: row.url, enabled: row.enabled, secrets };
 }
 
 async function deliverEmail(message: OutboxMessage): Promise<DeliveryOutcome> {

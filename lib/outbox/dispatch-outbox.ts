@@ -2,9 +2,10 @@
 // deliver them a few at a time, and record each try. A success is DELIVERED; a failure waits by
 // the retry schedule, or is DEAD once out of time. Safe to run on every instance at once.
 import "server-only";
+import type { OutboxMessage } from "@prisma/client";
 import type { Db } from "../prisma-client";
 import { claimDueMessages } from "./claim-due-messages";
-import { deliverOutboxMessage, type DeliveryOutcome } from "./deliver-outbox-message";
+import { deliverOutboxMessage, type DeliveryOutcome, type EndpointCache } from "./deliver-outbox-message";
 import { nextRetryAt } from "./retry-schedule";
 
 export type DispatchResult = { claimed: number; delivered: number; retrying: number; dead: number };
@@ -14,53 +15,62 @@ export async function dispatchOutbox(opts: { db: Db; now?: Date; limit?: number;
   const now = opts.now ?? new Date();
   const ids = await claimDueMessages({ db, now, limit: opts.limit ?? 25 });
   const result: DispatchResult = { claimed: ids.length, delivered: 0, retrying: 0, dead: 0 };
-  const queue = [...ids];
+  if (ids.length === 0) return result;
+  const queue = await db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { nextAttemptAt: "asc" } });
+  const endpoints: EndpointCache = new Map();
+  const tries: Try[] = [];
   const worker = async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) {
-      const outcome = await deliverOne(db, id, now);
-      result[outcome]++;
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      const attemptedAt = opts.now ?? new Date();
+      tries.push({ message, attemptedAt, outcome: await deliverOnce(db, message, now, endpoints) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 5, ids.length) }, worker));
+  // Recorded together, one transaction per batch: a dispatcher that dies before this line leaves
+  // the batch to be sent again when its lease ends (at least once; receivers deduplicate).
+  const delivered = tries.filter((t) => t.outcome.ok).map((t) => t.message.id);
+  const failed = tries
+    .filter((t) => !t.outcome.ok)
+    .map((t) => ({ ...t, retryAt: nextRetryAt({ tries: t.message.tries, now, retryUntil: t.message.retryUntil }) }));
+  await db.$transaction([
+    db.deliveryAttempt.createMany({
+      data: tries.map(({ message, attemptedAt, outcome }) => ({
+        messageId: message.id,
+        attemptedAt,
+        ok: outcome.ok,
+        statusCode: outcome.statusCode,
+        responseExcerpt: outcome.excerpt,
+        durationMs: outcome.durationMs,
+      })),
+    }),
+    db.outboxMessage.updateMany({ where: { id: { in: delivered } }, data: { status: "DELIVERED", deliveredAt: now, lastError: null } }),
+    ...failed.map((f) =>
+      db.outboxMessage.update({
+        where: { id: f.message.id },
+        data: f.retryAt
+          ? { nextAttemptAt: f.retryAt, lastError: f.outcome.excerpt }
+          : { status: "DEAD", deadAt: now, lastError: f.outcome.excerpt },
+      }),
+    ),
+  ]);
+  result.delivered = delivered.length;
+  result.retrying = failed.filter((f) => f.retryAt).length;
+  result.dead = failed.length - result.retrying;
   return result;
 }
 
-async function deliverOne(db: Db, id: string, now: Date): Promise<"delivered" | "retrying" | "dead"> {
-  const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-  let outcome: DeliveryOutcome;
+type Try = { message: OutboxMessage; attemptedAt: Date; outcome: DeliveryOutcome };
+
+async function deliverOnce(db: Db, message: OutboxMessage, now: Date, endpoints: EndpointCache): Promise<DeliveryOutcome> {
   try {
-    outcome = await deliverOutboxMessage({ db, message, now });
+    return await deliverOutboxMessage({ db, message, now, endpoints });
   } catch (error) {
     // A bug or an undecryptable secret: recorded like any failed try, and retried.
-    outcome = {
+    return {
       ok: false,
       statusCode: null,
       excerpt: `Not sent: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
       durationMs: 0,
     };
   }
-  const retryAt = outcome.ok ? null : nextRetryAt({ tries: message.tries, now, retryUntil: message.retryUntil });
-  const verdict = outcome.ok ? "delivered" : retryAt ? "retrying" : "dead";
-  await db.$transaction([
-    db.deliveryAttempt.create({
-      data: {
-        messageId: id,
-        attemptedAt: now,
-        ok: outcome.ok,
-        statusCode: outcome.statusCode,
-        responseExcerpt: outcome.excerpt,
-        durationMs: outcome.durationMs,
-      },
-    }),
-    db.outboxMessage.update({
-      where: { id },
-      data:
-        verdict === "delivered"
-          ? { status: "DELIVERED", deliveredAt: now, lastError: null }
-          : verdict === "retrying"
-            ? { nextAttemptAt: retryAt!, lastError: outcome.excerpt }
-            : { status: "DEAD", deadAt: now, lastError: outcome.excerpt },
-    }),
-  ]);
-  return verdict;
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyPostback } from "@/lib/payments/apply-postback";
 import { performTransition } from "@/lib/payments/perform-transition";
+import { resolveReview } from "@/lib/payments/resolve-review";
 import { mailDevInbox } from "@/test/maildev-inbox";
 import { arrangeAttempt, arrangeConfiguredBiller, arrangeInvoices, postbackFields } from "@/test/payment-fixtures";
 import { startWebhookReceiver } from "@/test/webhook-receiver";
@@ -158,6 +159,51 @@ describe.skipIf(kind === "none")(`outbox (${kind})`, () => {
       expect(alert!.text).toContain("does not match");
       expect(alert!.text).toContain("$61.00");
       expect(alert!.text).toContain("$60.00");
+    }
+  });
+
+  it("settling a review tells the applicant (confirmed, or not applied) and the permit system", async () => {
+    for (const resolution of ["mark_paid", "release"] as const) {
+      const ctx = await arrange([6000]);
+      await withEndpoint(ctx.biller.id, ctx.admin.id);
+      await applyPostback({ paymentId: ctx.attempt.id, ...postbackFields(ctx.attempt, { PaymentAmount: "61.00" }) });
+      await resolveReview({
+        billerId: ctx.biller.id,
+        attemptId: ctx.attempt.id,
+        actorId: ctx.admin.id,
+        resolution,
+        note: "Checked in Invoice Cloud",
+      });
+      const rows = await db.outboxMessage.findMany({
+        where: { attemptId: ctx.attempt.id },
+        orderBy: [{ createdAt: "asc" }, { eventType: "asc" }, { channel: "asc" }],
+      });
+      const expected =
+        resolution === "mark_paid"
+          ? [
+              ["payment.needs_review", "EMAIL"],
+              ["payment.needs_review", "WEBHOOK"],
+              ["payment.paid", "WEBHOOK"],
+              ["payment.review_settled", "EMAIL"],
+              ["payment.review_settled", "WEBHOOK"],
+            ]
+          : [
+              ["payment.needs_review", "EMAIL"],
+              ["payment.needs_review", "WEBHOOK"],
+              ["payment.review_settled", "EMAIL"],
+              ["payment.review_settled", "WEBHOOK"],
+            ];
+      expect(rows.map((r) => [r.eventType, r.channel])).toEqual(expected);
+      await dispatchUntilSettled(
+        rows.map((r) => r.id),
+        new Date(),
+      );
+      const [notice] = await inbox.waitFor(ctx.applicant.email, {
+        subject: resolution === "mark_paid" ? /is confirmed/ : /was not applied/,
+      });
+      expect(notice!.text).toContain(ctx.invoices[0]!.invoiceNumber);
+      const settled = receiver.received.find((r) => r.body.includes(ctx.attempt.id) && r.body.includes("payment.review_settled"));
+      expect(JSON.parse(settled!.body)).toMatchObject({ data: { outcome: resolution === "mark_paid" ? "marked_paid" : "released" } });
     }
   });
 

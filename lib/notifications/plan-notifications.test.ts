@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { PaymentSnapshot } from "./load-payment-snapshot";
+import { planNotifications } from "./plan-notifications";
+
+const snapshot: PaymentSnapshot = {
+  paymentId: "8b0e1f44-2a6d-4c1e-9a55-0c3f7d2b9e61",
+  status: "PAID",
+  biller: { id: "b", name: "City of Mississauga", timeZone: "America/Toronto" },
+  applicant: { name: "Casey Builder", email: "casey@example.org" },
+  paymentGuid: "guid-1",
+  amountCents: 131000,
+  amount: "$1,310.00",
+  invoices: [
+    {
+      invoiceNumber: "INV-1",
+      permitNumber: "BP-1",
+      description: "Deck",
+      externalReference: null,
+      amountCents: 131000,
+      amount: "$1,310.00",
+    },
+  ],
+  review: {
+    kind: "AMOUNT_MISMATCH",
+    reason: "Invoice Cloud reported $1,311.00",
+    paymentGuid: "guid-2",
+    amountCents: 131100,
+    noticeAt: "2026-11-29T15:00:00.000Z",
+  },
+  at: "2026-11-29T15:00:00.000Z",
+  atText: "Nov 29, 2026, 10:00 AM EST",
+};
+const plan = (event: Parameters<typeof planNotifications>[0]["event"]) =>
+  planNotifications({
+    event,
+    snapshot,
+    adminEmails: ["a1@city.test", "a2@city.test"],
+    paymentUrl: "https://p/payments/x",
+    reviewUrl: "https://p/admin/payments",
+  }).map((e) => [e.type, e.emails.map((m) => `${m.template}→${m.to}`)]);
+
+describe("planNotifications", () => {
+  it.each([
+    ["approved", [["payment.paid", ["paymentReceipt→casey@example.org"]]]],
+    ["flagged", [["payment.needs_review", ["reviewAlert→a1@city.test", "reviewAlert→a2@city.test"]]]],
+    [
+      "review_mark_paid",
+      [
+        ["payment.paid", []],
+        ["payment.review_settled", ["reviewSettled→casey@example.org"]],
+      ],
+    ],
+    ["review_release", [["payment.review_settled", ["reviewSettled→casey@example.org"]]]],
+    ["review_dismiss", [["payment.review_settled", []]]],
+    ["declined", []],
+    ["expired", []],
+    ["session_opened", []],
+  ] as const)("%s → %j", (event, expected) => {
+    expect(plan(event)).toEqual(expected);
+  });
+
+  it("the review alert says why, with both amounts, in the biller's time zone", () => {
+    const [event] = planNotifications({ event: "flagged", snapshot, adminEmails: ["a1@city.test"], paymentUrl: "u", reviewUrl: "r" });
+    expect(event?.emails[0]?.props).toMatchObject({
+      reasonText: "Invoice Cloud reported an amount that does not match the invoices. Invoice Cloud reported $1,311.00",
+      expectedText: "$1,310.00",
+      noticeAmountText: "$1,311.00",
+      noticeAtText: "Nov 29, 2026, 10:00 AM EST",
+    });
+  });
+});
