@@ -250,7 +250,7 @@ const ACTIONS: ActionRow[] = [
     allowed: ["mississauga"],
     // The Oakville admin passes the role check but not the biller check: refused all the same.
     valid: (w) => ({ form: { attemptId: w.reviewA.id, resolution: "release", note: "Matrix: checked the biller portal" } }),
-    allowedSays: "Payment settled",
+    allowedSays: /\/admin\/payments\?settled=/,
     real: "mississauga",
     refusedSays: { oakville: "" },
   },
@@ -297,6 +297,17 @@ const ACTIONS: ActionRow[] = [
     real: "platform",
   },
 ];
+
+/** Who a page, route or action (by its app/ folder) is for: the people allowed, "public" or "api". */
+function ownerOf(routeOrFile: string): Who[] | "public" | "api" {
+  const p = routeOrFile.replace(/^app/, "");
+  if (p.startsWith("/api/v1/")) return "api";
+  if (p.startsWith("/admin/")) return ["mississauga", "oakville"];
+  if (p.startsWith("/platform/")) return ["platform"];
+  if (p.startsWith("/(portal)/")) return ["applicantA", "applicantB"];
+  if (p.startsWith("/(auth)/") || p.startsWith("/signin/") || p.startsWith("/api/")) return "public";
+  throw new Error(`${routeOrFile}: which folder rule applies? Give it a row in PAGES or ACTIONS.`);
+}
 
 // ---------------------------------------------------------------------------------------------
 type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
@@ -354,19 +365,55 @@ test.describe("authorization matrix", () => {
     world = await arrange(db);
   });
 
-  test("the table lists every page, route handler and server action of the build", () => {
+  // Pages, routes and actions without a row of their own are checked by the rule their folder
+  // states: app/admin is for biller admins, app/platform for the platform admin, app/(portal) for
+  // applicants, app/(auth) and app/signin for anyone; a session cookie never opens /api/v1.
+  test("everything else in the build is refused by its folder's rule, with nothing changed", async ({ db }) => {
     const routes = Object.keys(readManifest<Record<string, string>>("app-paths-manifest.json"));
-    // Next.js's own error pages and the static icon are not ours to guard.
+    // Next.js's own error page and the static icon are not ours to guard.
     const listed = new Set([...PAGES.map((p) => p.route), "/icon.svg/route", "/_global-error/page"]);
-    const apiRoutes = routes.filter((r) => r.startsWith("/api/v1/"));
-    const missing = routes.filter((r) => !listed.has(r) && !r.startsWith("/api/v1/"));
-    expect(missing, "add these to PAGES in e2e/authorization-matrix.spec.ts").toEqual([]);
-    expect(apiRoutes.length).toBeGreaterThan(0);
-    const actions = [...actionIds().keys()];
-    expect(
-      actions.filter((a) => !ACTIONS.some((row) => row.name === a)),
-      "add these to ACTIONS in e2e/authorization-matrix.spec.ts",
-    ).toEqual([]);
+    const before = await snapshot(db);
+    let cells = 0;
+    for (const route of routes.filter((r) => !listed.has(r))) {
+      const urlPath = route
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/(page|route)$/, "")
+        .replace(/\[\.{3}[^\]]+\]/g, "x")
+        .replace(/\[[^\]]+\]/g, randomUUID());
+      const owner = ownerOf(route);
+      for (const method of route.endsWith("/route") ? ["GET", "POST"] : ["GET"]) {
+        const anonymous = await requestAs(null, baseUrl, urlPath, { method });
+        for (const who of WHO) {
+          const res = who === "anonymous" ? anonymous : await requestAs(sessions[who], baseUrl, urlPath, { method });
+          const cell = `${method} ${urlPath} (${route}) as ${who}: ${res.status} ${res.headers.get("location") ?? ""}`;
+          expect(res.status, cell).toBeLessThan(500);
+          if (owner === "api") expect(res.status, `${cell}: a session cookie changes nothing`).toBe(anonymous.status);
+          else if (owner !== "public" && !owner.includes(who)) {
+            if (who === "anonymous" && res.status === 307) expect(res.headers.get("location"), cell).toMatch(/\/signin/);
+            else expect([401, 403, 404, 405], cell).toContain(res.status);
+            const text = await res.text();
+            for (const secret of world.secretsOfA) expect(text, `${cell} reveals ${secret}`).not.toContain(secret);
+          }
+          cells++;
+        }
+      }
+    }
+    const ids = actionIds();
+    for (const [name, action] of ids) {
+      if (ACTIONS.some((row) => row.name === name)) continue;
+      const owner = ownerOf(name);
+      if (owner === "public" || owner === "api") continue;
+      for (const who of WHO.filter((w) => !owner.includes(w))) {
+        const res = await callAction(sessions[who], action, { args: [] }, world);
+        const cell = `${name} as ${who}: ${res.status} ${res.text.slice(0, 200)}`;
+        expect(res.status, cell).toBeLessThan(500);
+        expect(res.redirect, cell).toBeNull();
+        expect(res.text, cell).toContain(FORBIDDEN);
+        cells++;
+      }
+    }
+    expect(await snapshot(db), "a refused request changed nothing").toBe(before);
+    console.log(`pages, routes and actions by their folder's rule: ${cells} cells`);
   });
 
   test("pages and route handlers: allowed, or refused with nothing revealed or changed", async ({ db }) => {
