@@ -8,6 +8,9 @@ export async function register() {
   // Attempts opened before PostBackURL carried a token: read once, before the first postback.
   const { preloadLegacyAttempts } = await import("./lib/payments/authenticate-postback");
   await preloadLegacyAttempts().catch(() => undefined); // retried on the first tokenless postback
+  // Postbacks kept while the database was away: applied once it answers (each instance its own spool).
+  const { startSpoolReplay } = await import("./lib/payments/replay-spool-job");
+  startSpoolReplay();
   const { startScheduledJobs } = await import("./lib/jobs/start-scheduled-jobs");
   const { scheduledJobs } = await import("./lib/jobs/scheduled-jobs");
   startScheduledJobs(scheduledJobs);

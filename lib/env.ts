@@ -46,6 +46,8 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url().optional(),
     PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
+    // Postbacks that arrived while the database was unreachable wait here (lib/payments/postback-spool.ts).
+    POSTBACK_SPOOL_DIR: z.string().min(1).default("./data/postback-spool"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     // Invoice Cloud's ReturnURL and PostBackURL are built from it: no silent localhost in production.
     PUBLIC_BASE_URL: isProduction ? z.url() : z.url().default(process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
