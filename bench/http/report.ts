@@ -1,0 +1,136 @@
+// The markdown that bench/run.ts prints and writes into bench/results.md: the table with each
+// case's ratio to the ceiling measured in the same run, and each goal of issue 14 met or missed.
+import type { LoadItem, LoadResult } from "./load";
+
+export type CaseRow = { key: string; label: string; items: LoadItem[]; expect: number; result: LoadResult; unexpected: number };
+
+type Report = {
+  startedAt: Date;
+  seconds: number;
+  connections: number;
+  machine: { cores: number; cpu: string; memoryGb: number };
+  versions: Record<string, string>;
+  loadStart: string;
+  loadEnd: string;
+  seedSeconds: number;
+  rows: CaseRow[];
+  forgedQueries?: { caseDelta: number; idleDelta: number; estimate: number; responses: number };
+  memory: { pid: number; name: string; rssKb: number }[];
+  firstLoad: { page: string; gzipBytes: number; scripts: number }[];
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const ms = (x: number) => (Number.isFinite(x) ? `${x}` : "–");
+
+export function renderReport(r: Report): string {
+  const ceiling = r.rows.find((row) => row.key === "ceiling")!.result.reqPerSec;
+  const byKey = (k: string) => r.rows.find((row) => row.key === k);
+  const ratio = (k: string) => (byKey(k)?.result.reqPerSec ?? 0) / ceiling;
+  const lines: string[] = [];
+  lines.push("## HTTP benchmark (`npm run bench:http`)", "");
+  lines.push(
+    `Run ${r.startedAt.toISOString().replace(/\.\d+Z$/, "Z")}: the built app (\`next start\`) on a scratch PostgreSQL database, driven by autocannon from a separate process, ` +
+      `${r.connections} connections and ${r.seconds} s per case. Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGb.toFixed(1)} GB memory. ` +
+      `Versions: ${Object.entries(r.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}.`,
+    "",
+    `**Noisy figures.** The load generator, the app and PostgreSQL share the same 2 cores with other engineers' test runs: load average ${r.loadStart} at the start ` +
+      `and ${r.loadEnd} at the end (1, 5, 15 min). Read the ratios (all measured in this one run) rather than the absolute req/s.`,
+    "",
+    `Seeding took ${r.seedSeconds.toFixed(1)} s. Latencies are over every response of the case (ms).`,
+    "",
+  );
+  lines.push(
+    "| case | req/s | p50 | p95 | p99 | share of the ceiling | responses | other statuses |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+  );
+  for (const row of r.rows) {
+    const res = row.result;
+    const other = Object.entries(res.statuses)
+      .filter(([s]) => Number(s) !== row.expect)
+      .map(([s, n]) => `${n}× ${s}`);
+    if (res.errors) other.push(`${res.errors} errors`);
+    if (res.wrapped) other.push(`${res.wrapped} repeated an attempt`);
+    lines.push(
+      `| ${row.label} | ${res.reqPerSec.toFixed(0)} | ${ms(res.p50)} | ${ms(res.p95)} | ${ms(res.p99)} | ${pct(res.reqPerSec / ceiling)} | ${res.responses} (${row.expect}) | ${other.join(", ") || "none"} |`,
+    );
+  }
+  lines.push("| 8. PAY ONLINE's own time (server action up to the redirect) | not measured | | | | | | |", "");
+
+  const rss = r.memory.find((m) => m.name.startsWith("next-server")) ?? r.memory[r.memory.length - 1]!;
+  const rssMb = rss.rssKb / 1024;
+  lines.push(
+    `Resident memory after the run (VmRSS): ${r.memory.map((m) => `${m.name} (pid ${m.pid}) ${(m.rssKb / 1024).toFixed(0)} MB`).join("; ")}.`,
+    "",
+  );
+  if (r.firstLoad.length)
+    lines.push(
+      `First-load JavaScript (the page's script tags fetched with Accept-Encoding: gzip from the same server, bytes on the wire; not measured in Chromium): ` +
+        r.firstLoad
+          .map(
+            (f) =>
+              `\`${f.page}\` ${f.gzipBytes.toLocaleString("en-US")} bytes (${(f.gzipBytes / 1024).toFixed(1)} KiB, ${f.scripts} scripts)`,
+          )
+          .join("; ") +
+        ".",
+      "",
+    );
+  const fq = r.forgedQueries;
+  if (fq)
+    lines.push(
+      `Database work during the forged case: ${fq.caseDelta} transactions in the scratch database (pg_stat_database) against ${fq.idleDelta} in an idle window ` +
+        `of the same procedure (scheduled jobs, this reader); the difference, scaled to the window's length, is **${fq.estimate.toFixed(0)}** for ${fq.responses} forged postbacks.`,
+      "",
+    );
+
+  const goal = (ok: boolean, text: string) => `| ${text} | ${ok ? "met" : "**missed**"} |`;
+  const fresh = (k: string, name: string) => {
+    const row = byKey(k);
+    if (!row) return `| ${name}: not run | – |`;
+    const share = ratio(k);
+    const miss = [
+      share < 0.5 ? `share ${pct(share)}, ${((0.5 - share) * 100).toFixed(0)} points short of 50%` : "",
+      row.result.p99 > 100 ? `p99 ${row.result.p99} ms, ${row.result.p99 - 100} ms over 100 ms` : "",
+    ].filter(Boolean);
+    return goal(
+      !miss.length,
+      `${name} ≥ 50% and p99 ≤ 100 ms: ${pct(share)}, p99 ${row.result.p99} ms${miss.length ? ` (${miss.join("; ")})` : ""}`,
+    );
+  };
+  lines.push("| goal (issue 14) | verdict |", "|---|---|");
+  const forged = ratio("forged");
+  lines.push(
+    goal(
+      forged >= 0.9,
+      `forged postback ≥ 90% of the ceiling: ${pct(forged)}${forged < 0.9 ? ` (${((0.9 - forged) * 100).toFixed(0)} points short)` : ""}`,
+    ),
+  );
+  if (fq)
+    lines.push(
+      goal(Math.round(fq.estimate) <= 0, `forged postback, 0 database queries: ${fq.estimate.toFixed(0)} transactions above idle`),
+    );
+  const dup = ratio("duplicate");
+  lines.push(
+    goal(dup >= 0.6, `duplicate postback ≥ 60%: ${pct(dup)}${dup < 0.6 ? ` (${((0.6 - dup) * 100).toFixed(0)} points short)` : ""}`),
+  );
+  lines.push(fresh("fresh1", "fresh approved postback, 1 invoice"), fresh("fresh5", "fresh approved postback, 5 invoices"));
+  lines.push("| PAY ONLINE own time p95 ≤ 25 ms: not measured by this script | not measured |");
+  lines.push(
+    goal(
+      rssMb <= 300,
+      `resident memory ≤ 300 MB: ${rss.name} ${rssMb.toFixed(0)} MB${rssMb > 300 ? ` (${(rssMb - 300).toFixed(0)} MB over)` : ""}`,
+    ),
+  );
+  const inv = r.firstLoad.find((f) => f.page === "/invoices");
+  if (inv) {
+    const kb = inv.gzipBytes / 1024;
+    lines.push(
+      goal(
+        kb <= 120,
+        `first-load JS of \`/invoices\` ≤ 120 KB gzip: ${kb.toFixed(1)} KiB${kb > 120 ? ` (${(kb - 120).toFixed(1)} KiB over)` : ""}`,
+      ),
+    );
+  } else lines.push("| first-load JS of `/invoices`: not measured | not measured |");
+  return lines.join("\n");
+}
