@@ -19,19 +19,21 @@ require_free_port "$MAILDEV_SMTP_PORT" "MAILDEV_SMTP_PORT=$((MAILDEV_SMTP_PORT +
 require_free_port "$MAILDEV_WEB_PORT" "MAILDEV_WEB_PORT=$((MAILDEV_WEB_PORT + 1)) npm run demo"
 ensure_npm_packages
 
-# Secrets for this machine, generated once (the same file `npm run dev` uses).
+# Secrets for this machine, generated once (the same file and formats as lib/env.ts uses for `npm run dev`);
+# a secret added later joins an existing file.
 mkdir -p data
-if [[ ! -f data/dev-secrets.json ]]; then
-  node -e '
-    const c = require("node:crypto");
-    require("node:fs").writeFileSync("data/dev-secrets.json", JSON.stringify({
-      NEXTAUTH_SECRET: c.randomBytes(32).toString("base64url"),
-      ENCRYPTION_KEYS: "dev1:" + c.randomBytes(32).toString("base64"),
-    }, null, 2), { mode: 0o600 });'
-fi
 eval "$(node -e '
-  const s = JSON.parse(require("node:fs").readFileSync("data/dev-secrets.json", "utf8"));
-  for (const k of ["NEXTAUTH_SECRET", "ENCRYPTION_KEYS"]) console.log(`export ${k}=${JSON.stringify(s[k])}`);')"
+  const c = require("node:crypto"), fs = require("node:fs"), file = "data/dev-secrets.json";
+  const s = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+  const wanted = {
+    NEXTAUTH_SECRET: () => c.randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEYS: () => "dev1:" + c.randomBytes(32).toString("base64"),
+    POSTBACK_SIGNING_KEYS: () => "pdev1:" + c.randomBytes(32).toString("base64"),
+  };
+  const missing = Object.keys(wanted).filter((k) => !s[k]);
+  for (const k of missing) s[k] = wanted[k]();
+  if (missing.length) fs.writeFileSync(file, JSON.stringify(s, null, 2), { mode: 0o600 });
+  for (const k of Object.keys(wanted)) console.log(`export ${k}=${JSON.stringify(s[k])}`);')"
 export NEXTAUTH_URL="http://localhost:${APP_PORT}"
 export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$NEXTAUTH_URL}"
 export INVOICE_CLOUD_BASE_URL="${INVOICE_CLOUD_BASE_URL:-http://localhost:${SANDBOX_PORT}}"
@@ -54,7 +56,7 @@ BUILD_HASH="$(node scripts/build-hash.mjs)"
 if [[ -f "$DIST_DIR/BUILD_ID" && "$(cat "$DIST_DIR/permitpay-build-hash" 2>/dev/null)" == "$BUILD_HASH" ]]; then
   echo "==> Reusing the last build: no source, config or package changed since (rm -rf $DIST_DIR to rebuild)"
 else
-  echo "==> Building the app (about a minute)"
+  echo "==> Building the app"
   npx next build > data/build.log 2>&1 || { cat data/build.log; exit 1; }
   echo "$BUILD_HASH" > "$DIST_DIR/permitpay-build-hash"
 fi
