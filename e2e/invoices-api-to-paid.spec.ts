@@ -14,6 +14,7 @@ test.beforeEach(async () => {
 });
 
 test("API credential → API create → invitation → set password → pay → PAID", async ({ page, browser, request, db }) => {
+  test.setTimeout(180_000); // two browser sessions, an email and a payment: one whole journey
   // The biller admin makes a credential; the token is shown once.
   await signIn(page, "admin@mississauga.permitpay.test");
   await page.getByRole("link", { name: "API credentials" }).click();
