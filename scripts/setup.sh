@@ -56,6 +56,7 @@ require_free_port() {
     if command -v ss >/dev/null 2>&1; then
       holder=$(ss -Hltnp "sport = :$port" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1, pid \2/p' | head -1)
     fi
+    holder=${holder/ (v*,/,} # "next-server (v16…" as ss truncates it: the name is enough
     echo "Port $port is already in use${holder:+ (by $holder)}. Stop that program, or use another port: $instead" >&2
     exit 1
   fi
