@@ -49,7 +49,7 @@ async function main() {
   const result = (await instance) as { errors: number; timeouts: number };
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN) * 10) / 10;
   const out: LoadResult = {
     responses: latencies.length,
     seconds,
@@ -60,7 +60,7 @@ async function main() {
     statuses,
     errors: result.errors,
     timeouts: result.timeouts,
-    wrapped: Math.max(0, next - spec.items.length),
+    wrapped: spec.items.length > 1 ? Math.max(0, next - spec.items.length) : 0,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -73,7 +73,9 @@ function buildIfNeeded() {
   ];
   const newestSource = Math.max(...sources.map((s) => newestMtime(path.join(ROOT, s))));
   const built = fs.statSync(path.join(ROOT, DIST, "BUILD_ID"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (built > newestSource) return log(`build ${DIST} is newer than the sources: not rebuilding`);
+  // BENCH_BUILD=never keeps an existing build (e.g. while others edit the tree); =always rebuilds.
+  if (built && process.env.BENCH_BUILD === "never") return log(`using the existing build ${DIST} (BENCH_BUILD=never)`);
+  if (built > newestSource && process.env.BENCH_BUILD !== "always") return log(`build ${DIST} is newer than the sources: not rebuilding`);
   log(`building into ${DIST} (about a minute) ...`);
   execFileSync("npx", ["next", "build"], {
     cwd: ROOT,
@@ -84,19 +86,27 @@ function buildIfNeeded() {
 
 const children: ChildProcess[] = [];
 let dropDatabase: (() => Promise<void>) | undefined;
-let cleaned = false;
+let cleaning: Promise<void> | undefined;
 
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  for (const child of children) {
-    try {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  }
-  await sleep(500);
+/** Once, however many paths (end, failure, signal) ask for it; each waits for the same work. */
+function cleanup(): Promise<void> {
+  return (cleaning ??= stopAndDrop());
+}
+
+async function stopAndDrop() {
+  // next start runs the server in a child that can outlive its process group: signal every descendant.
+  const pids = children.flatMap((child) => (child.pid && child.exitCode === null ? processTree(child.pid) : []));
+  const signal = (sig: NodeJS.Signals) =>
+    pids.forEach((pid) => {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        /* already gone */
+      }
+    });
+  signal("SIGTERM");
+  await sleep(1500);
+  signal("SIGKILL");
   if (dropDatabase) await dropDatabase().catch((e: unknown) => console.error("[bench:http] could not drop the scratch database:", e));
 }
 
@@ -137,6 +147,19 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000
     await sleep(300);
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function processTree(pid: number): number[] {
+  try {
+    return [
+      pid,
+      ...residentMemory(pid)
+        .slice(1)
+        .map((p) => p.pid),
+    ];
+  } catch {
+    return [pid];
+  }
 }
 
 /** Resident memory of the server process and its children (next start runs the server in a child). */
