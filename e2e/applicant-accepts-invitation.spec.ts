@@ -2,13 +2,14 @@
 // new email through the Invoices API; the invitation arrives in MailDev; its link sets a password
 // (once); the applicant signs in and sees the invoice.
 import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { createBiller } from "../prisma/factories";
 import { expect, signIn, test } from "./fixtures";
 import { emailedLink } from "./mail-helpers";
 
 const PASSWORD = "violet tractor harbour";
 
-test("an invoice for a new email invites the applicant, whose link sets a password once", async ({ page, db, request }) => {
+test("an invoice for a new email invites the applicant, whose link sets a password once", async ({ page, browser, db, request }) => {
   const biller = await createBiller(db, { dbaName: "Town of Caledon" });
   const apiToken = `ppk_${crypto.randomBytes(32).toString("base64url")}`;
   await db.apiCredential.create({
@@ -44,6 +45,15 @@ test("an invoice for a new email invites the applicant, whose link sets a passwo
   const { email: invitation, url } = await emailedLink(email, /Town of Caledon has sent you a permit invoice/, "/set-password");
   expect(invitation.text).toContain("Hello Nadia Newcomer,");
   expect(invitation.text).toContain("expires in 7 days");
+  // The email itself is accessible: one h1, a language, link text that says where it goes.
+  const mailContext = await browser.newContext();
+  const mailView = await mailContext.newPage();
+  await mailView.setContent(invitation.html);
+  await expect(mailView.getByRole("heading", { level: 1 })).toHaveText("You have a permit invoice to pay");
+  await expect(mailView.getByRole("link", { name: "Set your PermitPay password" })).toHaveAttribute("href", url);
+  const axe = await new AxeBuilder({ page: mailView }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await mailContext.close();
 
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();

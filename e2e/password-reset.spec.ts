@@ -1,5 +1,7 @@
 // Forgotten password, end to end over real SMTP: the emailed link sets a new password, the old
 // one stops working, and a session signed in before the reset (another browser) is signed out.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { createUser } from "../prisma/factories";
 import { expect, signIn, test } from "./fixtures";
 import { emailedLink, inbox } from "./mail-helpers";
@@ -102,4 +104,42 @@ test("an invited user with no password yet cannot sign in, and an empty or misty
     await expect(page.getByText("This link has expired or has already been used")).toBeVisible();
     await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
   }
+});
+
+async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.passes.length).toBeGreaterThan(5); // axe really ran its rules
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the account pages and the reset email pass axe", async ({ page, browser, db }) => {
+  test.slow(); // six axe scans
+  const user = await createUser(db, { role: "BILLER_ADMIN" });
+  await page.goto("/forgot-password");
+  await expectAccessible(page, "forgot password");
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter your email address");
+  await expectAccessible(page, "forgot password, with an error");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expectAccessible(page, "check your email");
+
+  const { email, url } = await emailedLink(user.email, /Reset your PermitPay password/, "/reset-password");
+  const mailContext = await browser.newContext();
+  const mailView = await mailContext.newPage();
+  await mailView.setContent(email.html);
+  await expectAccessible(mailView, "reset email");
+  await mailContext.close();
+
+  await page.goto(url);
+  await expectAccessible(page, "reset password");
+  await page.getByLabel("New password", { exact: true }).fill("long enough passphrase");
+  await page.getByLabel("Type the new password again").fill("a different one");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#confirmPassword-error")).toContainText("Enter the same password in both fields");
+  await expectAccessible(page, "reset password, with an error");
+  await page.goto("/set-password?token=spent");
+  await expectAccessible(page, "link not usable");
 });
