@@ -46,7 +46,7 @@ export async function applyPostback(opts: {
     const decision = decidePostback(
       {
         ...attempt,
-        invoicesPaidElsewhere: attempt.invoices.some((l) => l.invoice.status === "PAID" && l.invoice.paidAttemptId !== attempt.id),
+        invoicesBlockedBy: blockedBy(attempt),
       },
       verdict,
       opts.fields.PaymentGUID ?? null,
@@ -77,6 +77,14 @@ export async function applyPostback(opts: {
 
 type AttemptRow = NonNullable<Awaited<ReturnType<typeof readAttempt>>>;
 
+/** The first of its invoices this attempt may no longer pay: paid by another attempt, cancelled or refunded. */
+function blockedBy(attempt: AttemptRow): "PAID" | "CANCELLED" | "REFUNDED" | null {
+  const line = attempt.invoices.find((l) => l.invoice.status !== "UNPAID" && l.invoice.paidAttemptId !== attempt.id);
+  if (!line) return null;
+  const status = line.invoice.status;
+  return status === "CANCELLED" || status === "REFUNDED" ? status : "PAID";
+}
+
 function readAttempt(id: string) {
   return db.paymentAttempt.findUnique({
     where: { id },
@@ -89,6 +97,7 @@ function readAttempt(id: string) {
       paymentGuid: true,
       reviewKind: true,
       reviewPaymentGuid: true,
+      reviewReason: true,
       invoices: { select: { invoiceId: true, invoice: { select: { status: true, paidAttemptId: true } } } },
       biller: { select: { paymentSettings: { select: { billerGuid: true } } } },
     },
@@ -131,19 +140,26 @@ async function perform(
       });
       return ok ? { outcome: "declined" } : null;
     }
-    case "flag": {
+    case "flag":
+    case "note": {
+      // Conditional on the review as read: two notices at once cannot overwrite each other.
+      const review = decision.type === "flag" ? null : attempt.reviewReason;
       const ok = await performTransition(tx, {
         ...base,
         event: "flagged",
-        set: {
-          reviewKind: decision.kind,
-          reviewReason: decision.reason,
-          reviewPaymentGuid: guid,
-          reviewAmountCents: opts.paidCents,
-          reviewNoticeAt: now,
-        },
+        where: { reviewKind: attempt.reviewKind, reviewReason: attempt.reviewReason },
+        set:
+          decision.type === "flag"
+            ? {
+                reviewKind: decision.kind,
+                reviewReason: decision.reason,
+                reviewPaymentGuid: guid,
+                reviewAmountCents: opts.paidCents,
+                reviewNoticeAt: now,
+              }
+            : { reviewReason: `${review ?? "Under review"}; ${decision.reason} at ${now.toISOString()}`.slice(0, 4000) },
         audit: {
-          kind: decision.kind,
+          kind: decision.type === "flag" ? decision.kind : attempt.reviewKind,
           reason: decision.reason,
           paymentGuid: guid,
           paymentAmount: fields.PaymentAmount,

@@ -11,8 +11,9 @@ const attempt = (over: Partial<AttemptNow> = {}): AttemptNow => ({
   status: "REDIRECTED",
   paymentGuid: null,
   reviewKind: null,
+  reviewReason: null,
   reviewPaymentGuid: null,
-  invoicesPaidElsewhere: false,
+  invoicesBlockedBy: null,
   ...over,
 });
 
@@ -30,7 +31,7 @@ describe("a verified approval", () => {
   it.each(["CREATED", "REDIRECTED", "DECLINED", "EXPIRED", "FAILED"] as const)(
     "for %s whose invoices another attempt already paid → NEEDS_REVIEW charged twice",
     (status) => {
-      expect(decidePostback(attempt({ status, invoicesPaidElsewhere: true }), approved, "g2")).toMatchObject({
+      expect(decidePostback(attempt({ status, invoicesBlockedBy: "PAID" }), approved, "g2")).toMatchObject({
         type: "flag",
         kind: "CHARGED_TWICE",
         reason: expect.stringContaining("g2"),
@@ -61,21 +62,53 @@ describe("a verified approval", () => {
     expect(decidePostback(a, approved, guid)).toMatchObject({ type: "record", outcome: "duplicate" });
   });
 
-  it("for NEEDS_REVIEW for another reason → recorded with the review, nothing changes", () => {
+  it("for NEEDS_REVIEW for another reason → added to the open review, nothing else changes", () => {
     expect(
       decidePostback(attempt({ status: "NEEDS_REVIEW", reviewKind: "AMOUNT_MISMATCH", reviewPaymentGuid: "g1" }), approved, "g9"),
-    ).toMatchObject({
-      type: "record",
-      outcome: "needs_review",
-    });
+    ).toMatchObject({ type: "note", reason: expect.stringContaining("g9") });
     // …and a no-postback review whose invoices were paid meanwhile is not paid twice either.
     expect(
       decidePostback(
-        attempt({ status: "NEEDS_REVIEW", reviewKind: "NO_POSTBACK_AFTER_RETURN", invoicesPaidElsewhere: true }),
+        attempt({ status: "NEEDS_REVIEW", reviewKind: "NO_POSTBACK_AFTER_RETURN", invoicesBlockedBy: "PAID" }),
         approved,
         "g9",
       ),
-    ).toMatchObject({ type: "record", outcome: "needs_review" });
+    ).toMatchObject({ type: "note" });
+  });
+
+  it("for PAID with a review already open, a third charge is added to that review, not written over it", () => {
+    const a = attempt({
+      status: "PAID",
+      paymentGuid: "g1",
+      reviewKind: "CHARGED_TWICE",
+      reviewPaymentGuid: "g2",
+      reviewReason: "A second approved payment (g2)",
+    });
+    expect(decidePostback(a, approved, "g3")).toMatchObject({ type: "note", reason: expect.stringContaining("g3") });
+    // …and its retry, found in the review's text, is a duplicate.
+    expect(
+      decidePostback({ ...a, reviewReason: "A second approved payment (g2); also an approved payment (g3)" }, approved, "g3"),
+    ).toMatchObject({
+      type: "record",
+      outcome: "duplicate",
+    });
+  });
+
+  it.each(["CANCELLED", "REFUNDED"] as const)("for invoices %s meanwhile → a review item, never lost", (blocked) => {
+    expect(decidePostback(attempt({ status: "EXPIRED", invoicesBlockedBy: blocked }), approved, "g1")).toMatchObject({
+      type: "flag",
+      kind: "INVOICE_NOT_PAYABLE",
+    });
+  });
+
+  it("without a PaymentGUID is never mistaken for one already seen", () => {
+    expect(decidePostback(attempt({ status: "NEEDS_REVIEW", reviewKind: "NO_POSTBACK_AFTER_RETURN" }), approved, null)).toEqual({
+      type: "approve",
+    });
+    expect(decidePostback(attempt({ status: "PAID", paymentGuid: null }), approved, null)).toMatchObject({
+      type: "flag",
+      kind: "CHARGED_TWICE",
+    });
   });
 });
 
@@ -104,5 +137,10 @@ describe("other notices", () => {
     expect(
       decidePostback(attempt({ status: "NEEDS_REVIEW", reviewKind: "AMOUNT_MISMATCH", reviewPaymentGuid: "g1" }), wrongAmount, "g1"),
     ).toMatchObject({ type: "record", outcome: "duplicate" });
+    expect(
+      decidePostback(attempt({ status: "NEEDS_REVIEW", reviewKind: "AMOUNT_MISMATCH", reviewPaymentGuid: "g1" }), wrongAmount, "g2"),
+    ).toMatchObject({
+      type: "note",
+    });
   });
 });

@@ -9,16 +9,20 @@ export type AttemptNow = {
   status: AttemptStatus;
   paymentGuid: string | null;
   reviewKind: ReviewKind | null;
+  reviewReason: string | null;
   reviewPaymentGuid: string | null;
-  /** Some of its invoices are PAID by another attempt. */
-  invoicesPaidElsewhere: boolean;
+  /** The state of the first of its invoices that it may no longer pay: PAID by another attempt, CANCELLED or REFUNDED. */
+  invoicesBlockedBy: "PAID" | "CANCELLED" | "REFUNDED" | null;
 };
 
 export type PostbackDecision =
   | { type: "approve" }
   | { type: "decline" }
+  /** Open a review item. */
   | { type: "flag"; kind: ReviewKind; reason: string }
-  | { type: "record"; outcome: Extract<PostbackOutcome, "duplicate" | "ignored" | "rejected" | "needs_review">; reason: string };
+  /** Add this notice to the review item already open, keeping what it holds. */
+  | { type: "note"; reason: string }
+  | { type: "record"; outcome: Extract<PostbackOutcome, "duplicate" | "ignored" | "rejected">; reason: string };
 
 const LATE_APPROVABLE: readonly AttemptStatus[] = ["CREATED", "REDIRECTED", "DECLINED", "EXPIRED", "FAILED"];
 const norm = (guid: string | null | undefined) => (guid ?? "").trim().replace(/[{}]/g, "").toLowerCase();
@@ -26,50 +30,56 @@ const norm = (guid: string | null | undefined) => (guid ?? "").trim().replace(/[
 export function decidePostback(attempt: AttemptNow, verdict: Verification, paymentGuid: string | null): PostbackDecision {
   if (!verdict.ok && !verdict.genuine) return { type: "record", outcome: "rejected", reason: verdict.reason };
   const guid = norm(paymentGuid);
-  const seenInReview = attempt.reviewKind !== null && norm(attempt.reviewPaymentGuid) === guid;
+  // A notice without a PaymentGUID never counts as one already seen.
+  const same = (other: string | null) => guid !== "" && norm(other) === guid;
+  const reviewOpen = attempt.reviewKind !== null;
+  const seenInReview =
+    reviewOpen && (same(attempt.reviewPaymentGuid) || (guid !== "" && (attempt.reviewReason ?? "").toLowerCase().includes(guid)));
+  const who = paymentGuid ?? "no PaymentGUID";
 
   if (!verdict.ok) {
     // A genuine notice that contradicts what we asked Invoice Cloud to collect.
-    if (seenInReview && attempt.reviewKind === verdict.mismatch)
-      return { type: "record", outcome: "duplicate", reason: "Already flagged for review" };
-    if (attempt.status === "NEEDS_REVIEW")
-      return { type: "record", outcome: "needs_review", reason: `Already under review; also: ${verdict.reason}` };
+    if (seenInReview) return { type: "record", outcome: "duplicate", reason: "Already flagged for review" };
+    if (reviewOpen || attempt.status === "NEEDS_REVIEW") return { type: "note", reason: `${verdict.reason} (PaymentGUID ${who})` };
     return { type: "flag", kind: verdict.mismatch, reason: verdict.reason };
   }
 
   if (!verdict.approved) {
     if (attempt.status === "CREATED" || attempt.status === "REDIRECTED") return { type: "decline" };
-    if (attempt.status === "DECLINED" && norm(attempt.paymentGuid) === guid)
+    if (attempt.status === "DECLINED" && same(attempt.paymentGuid))
       return { type: "record", outcome: "duplicate", reason: "Already declined" };
     // An older decline arriving after the approval, or after the attempt closed: never undo.
     return { type: "record", outcome: "ignored", reason: `Attempt already ${attempt.status}` };
   }
 
-  // A verified approval: money was taken. It is applied, or it opens a review; never lost.
+  // A verified approval: money was taken. It is applied, or it opens or joins a review item; never lost.
+  const applied = (attempt.status === "PAID" || attempt.status === "NEEDS_REVIEW") && same(attempt.paymentGuid);
+  if (applied || seenInReview) return { type: "record", outcome: "duplicate", reason: "Already applied or under review" };
+  const charged = `an approved payment (${who})`;
   if (attempt.status === "PAID") {
-    if (norm(attempt.paymentGuid) === guid || seenInReview) return { type: "record", outcome: "duplicate", reason: "Already applied" };
+    if (reviewOpen) return { type: "note", reason: `also ${charged}: charged again` };
     return {
       type: "flag",
       kind: "CHARGED_TWICE",
-      reason: `A second approved payment (${paymentGuid ?? "no PaymentGUID"}) arrived for a payment already paid by ${attempt.paymentGuid ?? "another payment"}`,
+      reason: `A second approved payment (${who}) arrived for a payment already paid by ${attempt.paymentGuid ?? "another payment"}`,
     };
   }
   if (attempt.status === "NEEDS_REVIEW") {
-    if (seenInReview || (attempt.paymentGuid !== null && norm(attempt.paymentGuid) === guid)) {
-      return { type: "record", outcome: "duplicate", reason: "Already flagged for review" };
-    }
-    if (attempt.reviewKind === "NO_POSTBACK_AFTER_RETURN" && !attempt.invoicesPaidElsewhere) return { type: "approve" };
-    return { type: "record", outcome: "needs_review", reason: "Already under review; an approval arrived too" };
+    if (attempt.reviewKind === "NO_POSTBACK_AFTER_RETURN" && attempt.invoicesBlockedBy === null) return { type: "approve" };
+    return { type: "note", reason: `also ${charged} while under review` };
   }
   if (LATE_APPROVABLE.includes(attempt.status)) {
-    if (attempt.invoicesPaidElsewhere) {
+    if (attempt.invoicesBlockedBy === "PAID") {
+      return { type: "flag", kind: "CHARGED_TWICE", reason: `Charged twice: ${charged} arrived for invoices another payment already paid` };
+    }
+    if (attempt.invoicesBlockedBy !== null) {
       return {
         type: "flag",
-        kind: "CHARGED_TWICE",
-        reason: `Charged twice: an approved payment (${paymentGuid ?? "no PaymentGUID"}) arrived for invoices another payment already paid`,
+        kind: "INVOICE_NOT_PAYABLE",
+        reason: `${charged.charAt(0).toUpperCase()}${charged.slice(1)} arrived for an invoice that is ${attempt.invoicesBlockedBy}`,
       };
     }
     return { type: "approve" };
   }
-  return { type: "record", outcome: "ignored", reason: `Attempt already ${attempt.status}` };
+  return { type: "note", reason: `also ${charged}` };
 }

@@ -7,6 +7,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { cancelInvoice } from "@/lib/invoices/cancel-invoice";
+import { InvoiceConflictError } from "@/lib/invoices/invoice-errors";
 import { createUser } from "@/prisma/factories";
 import { arrangeConfiguredBiller, arrangeInvoices, postbackFields } from "@/test/payment-fixtures";
 import { abandonAttempt } from "./abandon-attempt";
@@ -33,7 +35,8 @@ type Action =
   | { t: "forge"; k: number; how: "no_token" | "bad_token" | "other_token" }
   | { t: "tick"; minutes: number }
   | { t: "abandon"; k: number }
-  | { t: "settle"; k: number; resolution: "mark_paid" | "release" | "dismiss" };
+  | { t: "settle"; k: number; resolution: "mark_paid" | "release" | "dismiss" }
+  | { t: "cancel"; i: number };
 
 const k = fc.nat({ max: 3 });
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -52,6 +55,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("tick" as const), minutes: fc.constantFrom(1, 30, 120, 26 * 60) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("abandon" as const), k }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("cancel" as const), i: fc.nat({ max: 2 }) }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -172,9 +176,16 @@ describe.skipIf(kind === "none")(`payment state under random event sequences (${
                 break;
               case "approve":
                 if (target) {
-                  const res = await notice(target.id, { PaymentGUID: act.second ? randomUUID() : target.guid });
-                  // A verified approval is never lost: applied, already applied, or a review item.
-                  expect(["paid", "duplicate", "needs_review"], context).toContain((res.body as { outcome: string }).outcome);
+                  const guid = act.second ? randomUUID() : target.guid;
+                  const res = await notice(target.id, { PaymentGUID: guid });
+                  // A verified approval is never lost: applied, already applied, or a review item that holds it.
+                  const outcome = (res.body as { outcome: string }).outcome;
+                  expect(["paid", "duplicate", "needs_review"], context).toContain(outcome);
+                  if (outcome !== "duplicate") {
+                    const a = await db.paymentAttempt.findUniqueOrThrow({ where: { id: target.id } });
+                    const held = a.paymentGuid === guid || a.reviewPaymentGuid === guid || (a.reviewReason ?? "").includes(guid);
+                    expect(held, `${context}: approval ${guid} is recorded on its attempt`).toBe(true);
+                  }
                   if ((res.body as { outcome: string }).outcome === "paid") stats.paid += 1;
                 }
                 break;
@@ -210,6 +221,9 @@ describe.skipIf(kind === "none")(`payment state under random event sequences (${
               case "abandon":
                 if (target) await abandonAttempt({ applicantId: applicant.id, paymentId: target.id, now });
                 break;
+              case "cancel":
+                await cancelInvoice({ billerId, invoiceNumber: invoices[act.i]!.invoiceNumber, actor: { via: "form", userId: adminId } });
+                break;
               case "settle":
                 if (target) {
                   await resolveReview({
@@ -225,7 +239,7 @@ describe.skipIf(kind === "none")(`payment state under random event sequences (${
             }
           } catch (error) {
             // A refusal the applicant or admin would read is a valid outcome; anything else is a bug.
-            if (!(error instanceof UserFacingError)) throw error;
+            if (!(error instanceof UserFacingError) && !(error instanceof InvoiceConflictError)) throw error;
           }
           timing[act.t] = (timing[act.t] ?? 0) + performance.now() - t0;
           const t1 = performance.now();

@@ -19,7 +19,8 @@ export function appendToSpool(entry: SpooledPostback): void {
   const file = path.join(dir(), `postbacks-${entry.receivedAt.slice(0, 10)}.jsonl`);
   const fd = fs.openSync(file, "a", 0o600);
   try {
-    fs.writeSync(fd, `${JSON.stringify(entry)}\n`);
+    // A leading newline seals off a line torn by a crash mid-append (empty lines are skipped).
+    fs.writeSync(fd, `\n${JSON.stringify(entry)}\n`);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -60,26 +61,33 @@ export function spoolDepth(): number {
 let replaying: Promise<{ replayed: number; left: number }> | null = null;
 
 /**
- * Feeds each spooled postback to `apply` in arrival order; an entry whose outcome was recorded
- * (`apply` resolves true) is removed, the rest stay for the next run. One replay at a time.
+ * Feeds each spooled postback to `apply` in arrival order. "done": its outcome was recorded, it
+ * leaves the spool; "keep": it failed for its own reason and waits for the next run while the rest
+ * go on; "stop": the database is still away, so this entry and all after it wait. One replay at a time.
  */
-export function replaySpool(apply: (entry: SpooledPostback) => Promise<boolean>): Promise<{ replayed: number; left: number }> {
+export function replaySpool(
+  apply: (entry: SpooledPostback) => Promise<"done" | "keep" | "stop">,
+): Promise<{ replayed: number; left: number }> {
   replaying ??= (async () => {
     let replayed = 0;
     let left = 0;
     for (const file of spoolFiles()) {
       const entries = readEntries(file);
       const kept: SpooledPostback[] = [];
+      let stopped = false;
       for (const [i, entry] of entries.entries()) {
-        if (await apply(entry).catch(() => false)) replayed += 1;
+        const result = await apply(entry).catch(() => "stop" as const);
+        if (result === "done") replayed += 1;
+        else if (result === "keep") kept.push(entry);
         else {
           kept.push(...entries.slice(i)); // the database is still away: keep this and the rest, in order
+          stopped = true;
           break;
         }
       }
       rewrite(file, kept, entries.length);
       left += kept.length;
-      if (kept.length > 0) break;
+      if (stopped) break;
     }
     return { replayed, left };
   })().finally(() => {

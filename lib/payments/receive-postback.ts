@@ -8,6 +8,7 @@ import { parsePostback } from "../cpv2/parse-postback";
 import { logger } from "../logger";
 import { applyPostback } from "./apply-postback";
 import { authenticatePostback } from "./authenticate-postback";
+import { isDatabaseUnreachable } from "./database-unreachable";
 import { countRefusedPostback } from "./forgery-counter";
 import { POSTBACK_HTTP_STATUS } from "./postback-outcome";
 import { appendToSpool, replaySpool } from "./postback-spool";
@@ -39,6 +40,8 @@ export async function receivePostback(req: Request, opts: { spool?: boolean } = 
     return { status: POSTBACK_HTTP_STATUS[result.outcome], body: { outcome: result.outcome, reason: result.reason } };
   } catch (error) {
     logger.error({ err: error, paymentId: auth.paymentId }, "postback could not be applied");
+    // Only an unreachable database is worth spooling; anything else is a 500 for a person to see.
+    if (!isDatabaseUnreachable(error)) return { status: 500, body: { error: "Temporary failure; retry later" } };
     if (opts.spool === false) return RETRY_LATER;
     try {
       appendToSpool({
@@ -61,6 +64,7 @@ export function replaySpooledPostbacks() {
   return replaySpool(async (entry) => {
     const req = new Request(entry.url, { method: "POST", body: entry.body, headers: { "content-type": entry.contentType } });
     const answer = await receivePostback(req, { spool: false });
-    return answer.status < 500;
+    // 503: the database is still away (stop here); another 5xx: keep it and move on to the next.
+    return answer.status < 500 ? "done" : answer.status === 503 ? "stop" : "keep";
   });
 }

@@ -9,7 +9,10 @@ export async function recordReturn(opts: { paymentId: string | null; now?: Date 
   if (!isUuid(opts.paymentId)) return { found: false };
   const attempt = await db.paymentAttempt.findUnique({ where: { id: opts.paymentId }, select: { id: true, billerId: true, status: true } });
   if (!attempt) return { found: false };
-  const { count } = await db.paymentAttempt.updateMany({ where: { id: attempt.id, returnedAt: null }, data: { returnedAt: opts.now ?? new Date() } });
+  const { count } = await db.paymentAttempt.updateMany({
+    where: { id: attempt.id, returnedAt: null },
+    data: { returnedAt: opts.now ?? new Date() },
+  });
   if (count > 0) {
     await recordAuditEvent(db, {
       type: "payment.returned",

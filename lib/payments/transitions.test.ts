@@ -27,7 +27,7 @@ const EXPECTED: Record<(typeof ATTEMPT_STATUSES)[number], Partial<Record<(typeof
   DECLINED: { approved: "PAID", flagged: "NEEDS_REVIEW" },
   FAILED: { approved: "PAID", flagged: "NEEDS_REVIEW" },
   EXPIRED: { approved: "PAID", flagged: "NEEDS_REVIEW" },
-  NEEDS_REVIEW: { approved: "PAID", review_mark_paid: "PAID", review_release: "DECLINED" },
+  NEEDS_REVIEW: { approved: "PAID", flagged: "NEEDS_REVIEW", review_mark_paid: "PAID", review_release: "DECLINED" },
 };
 
 describe("the transition table", () => {

@@ -23,6 +23,7 @@
 //   EXPIRED --> NEEDS_REVIEW : flagged (invoice_cloud)
 //   FAILED --> NEEDS_REVIEW : flagged (invoice_cloud)
 //   PAID --> PAID : flagged (invoice_cloud)
+//   NEEDS_REVIEW --> NEEDS_REVIEW : flagged (invoice_cloud)
 //   NEEDS_REVIEW --> PAID : review_mark_paid (biller_admin)
 //   NEEDS_REVIEW --> DECLINED : review_release (biller_admin)
 //   PAID --> PAID : review_dismiss (biller_admin)
@@ -31,7 +32,8 @@
 //
 // NEEDS_REVIEW --approved--> PAID only when the review was "no postback after return" (attempts
 // from before the payment-integrity change). PAID --flagged--> PAID keeps the invoices paid and
-// opens a review item on the attempt (a second charge, or a notice that contradicts it).
+// opens a review item on the attempt (a second charge, or a notice that contradicts it); a further
+// notice while a review is open is added to it (PAID or NEEDS_REVIEW --flagged--> itself).
 import type { AttemptStatus } from "@prisma/client";
 
 export type Actor = "invoice_cloud" | "applicant" | "reconciliation" | "biller_admin";
@@ -68,7 +70,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // A verified approval means money was taken: it is never lost (see the late-notice policy).
   ...rows([...LATE_APPROVABLE, "NEEDS_REVIEW"], "approved", "PAID", ["invoice_cloud"]),
   ...rows(LATE_APPROVABLE, "flagged", "NEEDS_REVIEW", ["invoice_cloud"]),
-  ...rows(["PAID"], "flagged", "PAID", ["invoice_cloud"]),
+  ...rows(["PAID", "NEEDS_REVIEW"], "flagged", "PAID", ["invoice_cloud"]).map((t) => ({ ...t, to: t.from })),
   ...rows(["NEEDS_REVIEW"], "review_mark_paid", "PAID", ["biller_admin"]),
   ...rows(["NEEDS_REVIEW"], "review_release", "DECLINED", ["biller_admin"]),
   ...rows(["PAID"], "review_dismiss", "PAID", ["biller_admin"]),

@@ -7,14 +7,19 @@ import { addFault, faultInputSchema } from "./faults";
 import { formToObject, isFormRequest, readBody, redirect, sendHtml, sendJson } from "./http";
 import { resendPostback } from "./payflow";
 import { resetState } from "./store";
+import { redactPostbackUrl } from "./redact";
 
-/** Everything the control API shows: never an API key. */
+/** Everything the control API shows: never an API key, never a PostBackURL's secrets. */
 export function snapshot(ctx: Ctx) {
   const { state } = ctx;
   return {
-    sessions: [...state.sessions.values()].map((s) => ({ ...s, cloudPaymentUrl: `${ctx.config.publicUrl}/portal/access/otp/${s.token}` })),
+    sessions: [...state.sessions.values()].map((s) => ({
+      ...s,
+      request: { ...s.request, PostBackURL: redactPostbackUrl(s.request.PostBackURL) },
+      cloudPaymentUrl: `${ctx.config.publicUrl}/portal/access/otp/${s.token}`,
+    })),
     payments: [...state.payments.values()],
-    deliveries: state.deliveries,
+    deliveries: state.deliveries.map((d) => ({ ...d, url: redactPostbackUrl(d.url) })),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Biller } from "./billers";
 import { cloneBillers } from "./billers";
 import type { ApiCall, SandboxState, Session, SessionStatus } from "./types";
+import { redactPostbackUrlInText } from "./redact";
 
 export function createState(billers: readonly Biller[]): SandboxState {
   return {
@@ -66,12 +67,12 @@ export const MAX_API_CALLS = 50;
 /** Bodies longer than this are kept cut, with a marker. */
 export const MAX_KEPT_BODY_CHARS = 20_000;
 
-/** Keeps a create call for the dashboard, dropping the oldest past MAX_API_CALLS. */
+/** Keeps a create call for the dashboard (PostBackURL secrets redacted), dropping the oldest past MAX_API_CALLS. */
 export function recordApiCall(state: SandboxState, call: ApiCall): void {
   const body =
     call.body !== undefined && call.body.length > MAX_KEPT_BODY_CHARS
       ? `${call.body.slice(0, MAX_KEPT_BODY_CHARS)}… (${call.body.length - MAX_KEPT_BODY_CHARS} more characters)`
       : call.body;
-  state.apiCalls.push({ ...call, body });
+  state.apiCalls.push({ ...call, body: body === undefined ? body : redactPostbackUrlInText(body) });
   if (state.apiCalls.length > MAX_API_CALLS) state.apiCalls.splice(0, state.apiCalls.length - MAX_API_CALLS);
 }

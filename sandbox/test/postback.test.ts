@@ -234,6 +234,18 @@ describe("postback on payment", () => {
     ]);
   });
 
+  it("never shows a PostBackURL's secrets on its open control API or dashboard (the payer can reach them)", async () => {
+    await pay(await createSession(sb, withToken()), cardForm(CARD_OK));
+    await rx.waitFor(1);
+    const secret = "Zm9v_-Yg";
+    for (const path of ["/__sandbox/calls", "/__sandbox/payments", "/__sandbox"]) {
+      const text = await (await fetch(`${sb.url}${path}`)).text();
+      expect(text, path).not.toContain(secret);
+      expect(text, path).toContain("7c9e6679-7425-40de-944b-e07fc1f90ae7"); // the payment-id stays visible
+    }
+    expect(rx.received[0]!.url).toContain(secret); // …while the client still receives its URL unchanged
+  });
+
   it("with SANDBOX_POSTBACK_IN_QUERY, appends the fields after the PostBackURL's own query, which is kept unchanged", async () => {
     const q = await startSandbox({ postbackInQuery: true });
     try {
