@@ -416,7 +416,7 @@ async function main() {
   const pgVersion = await (async () => {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
-    const v = (await c.query<{ v: string }>("SHOW server_version")).rows[0]!.v;
+    const v = (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
     await c.end();
     return v;
   })();
