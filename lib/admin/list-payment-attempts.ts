@@ -7,7 +7,7 @@ import { paginate } from "../pagination";
 
 export const ATTEMPTS_PAGE_SIZE = 25;
 
-const OPEN_REVIEW: Prisma.PaymentAttemptWhereInput = { OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewReason: { not: null } }] };
+const OPEN_REVIEW: Prisma.PaymentAttemptWhereInput = { OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewKind: { not: null } }] };
 
 export async function listPaymentAttempts(opts: { billerId: string; page: number; reviewOnly?: boolean }) {
   const where: Prisma.PaymentAttemptWhereInput = opts.reviewOnly
@@ -33,6 +33,7 @@ export async function listPaymentAttempts(opts: { billerId: string; page: number
             closedAt: true,
             failureReason: true,
             reviewReason: true,
+            reviewKind: true,
             reviewNoticeAt: true,
             applicant: { select: { name: true, email: true } },
             invoices: { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" } },

@@ -121,7 +121,7 @@ export default async function AdminPaymentsPage({
             </thead>
             <tbody>
               {list.rows.map((a) => {
-                const inReview = a.status === "NEEDS_REVIEW" || !!a.reviewReason;
+                const inReview = a.status === "NEEDS_REVIEW" || a.reviewKind !== null;
                 const openDays = inReview ? reviewDays(a.reviewNoticeAt ?? a.closedAt ?? a.createdAt) : 0;
                 const overdue = openDays > REVIEW_DUE_BUSINESS_DAYS;
                 return (
@@ -168,7 +168,7 @@ export default async function AdminPaymentsPage({
                     <td className="p-2 whitespace-nowrap">{when(a.closedAt)}</td>
                     <td className="p-2">
                       {a.reviewReason ?? a.failureReason ?? ""}
-                      {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewReason) ? (
+                      {a.status === "NEEDS_REVIEW" || (a.status === "PAID" && a.reviewKind !== null) ? (
                         <ResolveReviewForm attemptId={a.id} flaggedPaid={a.status === "PAID"} />
                       ) : null}
                     </td>
