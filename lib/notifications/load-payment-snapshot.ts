@@ -21,6 +21,9 @@ export type PaymentSnapshot = {
     externalReference: string | null;
     amountCents: number;
     amount: string;
+    /** The invoice's status and what has been refunded of it, at the change. */
+    status: string;
+    refundedCents: number;
   }[];
   review: {
     kind: ReviewKind;
@@ -42,7 +45,16 @@ export async function loadPaymentSnapshot(tx: Tx, { attemptId, now }: { attemptI
       applicant: { select: { name: true, email: true } },
       invoices: {
         include: {
-          invoice: { select: { invoiceNumber: true, description: true, externalReference: true, permit: { select: { number: true } } } },
+          invoice: {
+            select: {
+              invoiceNumber: true,
+              description: true,
+              externalReference: true,
+              status: true,
+              refundedCents: true,
+              permit: { select: { number: true } },
+            },
+          },
         },
       },
     },
@@ -64,6 +76,8 @@ export async function loadPaymentSnapshot(tx: Tx, { attemptId, now }: { attemptI
         externalReference: l.invoice.externalReference,
         amountCents: l.amountCents,
         amount: formatCents(l.amountCents),
+        status: l.invoice.status,
+        refundedCents: l.invoice.refundedCents,
       }))
       .sort((x, y) => x.invoiceNumber.localeCompare(y.invoiceNumber)),
     review: a.reviewKind

@@ -18,6 +18,8 @@ const snapshot: PaymentSnapshot = {
       externalReference: null,
       amountCents: 131000,
       amount: "$1,310.00",
+      status: "PAID",
+      refundedCents: 0,
     },
   ],
   review: {
@@ -52,6 +54,8 @@ describe("planNotifications", () => {
     ],
     ["review_release", [["payment.review_settled", ["reviewSettled→casey@example.org"]]]],
     ["review_dismiss", [["payment.review_settled", []]]],
+    ["refund_recorded", [["payment.refunded", []]]],
+    ["refund_reversed", [["payment.refunded", []]]],
     ["declined", []],
     ["expired", []],
     ["session_opened", []],

@@ -5,6 +5,8 @@
 //   review_mark_paid  → payment.paid + payment.review_settled   one "confirmed" notice to the applicant
 //   review_release    → payment.review_settled  "not applied" notice to the applicant
 //   review_dismiss    → payment.review_settled  no email (the payment stayed paid)
+//   refund_recorded   → payment.refunded        no email (the refund was made in Invoice Cloud)
+//   refund_reversed   → payment.refunded        no email (the invoice's refunded amount went back)
 import type { TransitionEvent } from "../payments/transitions";
 import type { WebhookEventType } from "../webhooks/webhook-events";
 import type { MailTemplateName, MailTemplateProps } from "../mail/templates";
@@ -90,6 +92,10 @@ export function planNotifications(opts: {
       return [{ type: "payment.review_settled", emails: [settled("released")] }];
     case "review_dismiss":
       return [{ type: "payment.review_settled", emails: [] }];
+    // A refund recorded from Invoice Cloud (or one reversed by mistake): the permit system hears of it.
+    case "refund_recorded":
+    case "refund_reversed":
+      return [{ type: "payment.refunded", emails: [] }];
     default:
       return [];
   }

@@ -13,7 +13,15 @@ import type { TransitionEvent } from "../payments/transitions";
 import { webhookEventBody } from "../webhooks/webhook-event-body";
 import { RETRY_WINDOW_MS } from "./retry-schedule";
 
-const ANNOUNCED: ReadonlySet<TransitionEvent> = new Set(["approved", "flagged", "review_mark_paid", "review_release", "review_dismiss"]);
+const ANNOUNCED: ReadonlySet<TransitionEvent> = new Set([
+  "approved",
+  "flagged",
+  "review_mark_paid",
+  "review_release",
+  "review_dismiss",
+  "refund_recorded",
+  "refund_reversed",
+]);
 
 export async function enqueuePaymentEvents(
   tx: Tx,

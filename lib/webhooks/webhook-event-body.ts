@@ -43,6 +43,9 @@ export function webhookEventBody(opts: {
         external_reference: i.externalReference,
         amount_cents: i.amountCents,
         amount: i.amount,
+        ...(opts.type === "payment.refunded"
+          ? { status: i.status, refunded_cents: i.refundedCents, refunded: formatCents(i.refundedCents) }
+          : {}),
       })),
       ...(opts.type === "payment.needs_review" && review
         ? {
@@ -56,6 +59,7 @@ export function webhookEventBody(opts: {
           }
         : {}),
       ...(opts.type === "payment.review_settled" ? { outcome: SETTLED_OUTCOME[opts.event] ?? null } : {}),
+      ...(opts.type === "payment.refunded" ? { change: opts.event === "refund_reversed" ? "reversed" : "recorded" } : {}),
     },
   };
 }
