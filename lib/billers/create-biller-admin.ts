@@ -3,6 +3,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
+import { isCommonPassword } from "../accounts/is-common-password";
+import { COMMON_PASSWORD_MESSAGE } from "../accounts/password-schema";
 import { FieldError } from "../admin/field-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { PASSWORD_HASH_COST } from "../auth/options";
@@ -16,6 +18,8 @@ export async function createBillerAdmin(opts: {
   input: { email: string; name: string; password: string | null };
 }): Promise<{ userId: string; email: string; generatedPassword: string | null }> {
   const email = opts.input.email.toLowerCase();
+  // The same rules as every other password: the form checks the length, this the common-password list.
+  if (opts.input.password !== null && isCommonPassword(opts.input.password)) throw new FieldError("password", COMMON_PASSWORD_MESSAGE);
   const generatedPassword = opts.input.password === null ? crypto.randomBytes(12).toString("base64url") : null;
   const passwordHash = await bcrypt.hash(opts.input.password ?? generatedPassword!, PASSWORD_HASH_COST);
   try {
