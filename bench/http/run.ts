@@ -322,6 +322,29 @@ async function main() {
       expect: 200,
     },
     {
+      key: "apiCreate",
+      label: "8. Invoices API: `POST /api/v1/invoices`, a new invoice each (applicant and permit found, Idempotency-Key)",
+      items: Array.from({ length: 5000 }, (_, i) => ({
+        method: "POST" as const,
+        path: "/api/v1/invoices",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${seeded.apiTokens[i % seeded.apiTokens.length]}`,
+          "idempotency-key": `bench-${i}-${crypto.randomBytes(4).toString("hex")}`,
+        },
+        body: JSON.stringify({
+          externalReference: `BENCH-${i}-${crypto.randomBytes(4).toString("hex")}`,
+          permit: { number: "BENCH-API-PERMIT", description: "Benchmark permit" },
+          // Its own applicant, so the list cases keep their 500 invoices (created by the warm-up request).
+          applicant: { email: "bench-api-applicant@permitpay.test", name: "Bench API Applicant" },
+          description: "Building permit fee",
+          amountCents: 12500 + i,
+          dueDate: "2026-12-31",
+        }),
+      })),
+      expect: 201,
+    },
+    {
       key: "list1",
       label: "6a. applicant's `/invoices`, page 1 of 20 (500 invoices)",
       items: get("/invoices", applicantCookie),

@@ -2,6 +2,7 @@
 // applicant with 500 invoices, attempts awaiting their postback (1 and 5 invoices each), and
 // 100,000 attempts for the biller admin's payments page and CSV export. Run after DATABASE_URL is set.
 import { randomUUID } from "node:crypto";
+import { displayPrefix, generateApiToken, hashApiToken } from "../../lib/api-credentials/api-token";
 import { db } from "../../lib/db";
 import { generateBillerReference, generateInvoiceNumber } from "../../lib/identifiers";
 import { createPermit, createUser, DEMO_PASSWORD } from "../../prisma/factories";
@@ -19,6 +20,8 @@ export type Seeded = {
   fiveInvoice: PreparedAttempt[];
   /** One attempt for the duplicate case (applied once before the case starts). */
   duplicate: PreparedAttempt;
+  /** Invoices API tokens of the biller: many, so the per-credential rate limit does not decide the figure. */
+  apiTokens: string[];
 };
 
 const chunks = <T>(rows: T[], size: number) =>
@@ -118,8 +121,18 @@ export async function seed(opts: { singles: number; fives: number; adminAttempts
     payer.id,
     opts.adminAttempts,
   );
+  const apiTokens = Array.from({ length: 100 }, () => generateApiToken());
+  await db.apiCredential.createMany({
+    data: apiTokens.map((token, i) => ({
+      billerId: biller.id,
+      name: `bench ${i + 1}`,
+      tokenHash: hashApiToken(token),
+      tokenPrefix: displayPrefix(token),
+    })),
+  });
   await db.$executeRawUnsafe(`ANALYZE`);
   return {
+    apiTokens,
     password: DEMO_PASSWORD,
     applicantEmail,
     adminEmail,
