@@ -26,3 +26,8 @@ export function isUuid(value: string | null | undefined): value is string {
 export function generateBillerReference(): string {
   return crypto.randomBytes(32).toString("hex");
 }
+
+/** Could this be an invoice number we issued? Checked before a lookup, so a control character never reaches the database. */
+export function isPlausibleInvoiceNumber(value: string): boolean {
+  return /^[A-Za-z0-9-]{1,40}$/.test(value);
+}

@@ -2,8 +2,10 @@
 import "server-only";
 import { db } from "../db";
 import { apiInvoiceSelect, toInvoiceJson } from "./invoice-resource";
+import { isPlausibleInvoiceNumber } from "../identifiers";
 
 export async function getApiInvoice(opts: { billerId: string; invoiceNumber: string }) {
+  if (!isPlausibleInvoiceNumber(opts.invoiceNumber)) return null;
   const row = await db.invoice.findFirst({
     where: { invoiceNumber: opts.invoiceNumber, billerId: opts.billerId },
     select: apiInvoiceSelect,

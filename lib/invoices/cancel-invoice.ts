@@ -4,6 +4,7 @@
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
+import { isPlausibleInvoiceNumber } from "../identifiers";
 import type { InvoiceActor } from "./create-invoice";
 import { InvoiceConflictError } from "./invoice-errors";
 
@@ -16,6 +17,7 @@ export async function cancelInvoice(opts: {
   now?: Date;
 }): Promise<CancelInvoiceResult> {
   const now = opts.now ?? new Date();
+  if (!isPlausibleInvoiceNumber(opts.invoiceNumber)) return { outcome: "not_found" };
   return db.$transaction(async (tx) => {
     const invoice = await tx.invoice.findFirst({
       where: { invoiceNumber: opts.invoiceNumber, billerId: opts.billerId },
