@@ -336,7 +336,11 @@ async function main() {
           externalReference: `BENCH-${i}-${crypto.randomBytes(4).toString("hex")}`,
           permit: { number: "BENCH-API-PERMIT", description: "Benchmark permit" },
           // Its own applicant, so the list cases keep their 500 invoices (created by the warm-up request).
-          applicant: { email: "bench-api-applicant@permitpay.test", name: "Bench API Applicant" },
+          applicant: {
+            email: "bench-api-applicant@permitpay.test",
+            name: "Bench API Applicant",
+            address: { line1: "1 Civic Centre Dr", city: "Mississauga", state: "ON", postalCode: "L5B 3C1" },
+          },
           description: "Building permit fee",
           amountCents: 12500 + i,
           dueDate: "2026-12-31",
