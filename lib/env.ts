@@ -84,3 +84,6 @@ export const env = createEnv({
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}\nSee .env.example.`);
   },
 });
+
+/** RETURN_GRACE_HOURS in milliseconds: how long a returned, unconfirmed payment keeps its invoices. */
+export const returnGraceMs = () => env.RETURN_GRACE_HOURS * 3600_000;

@@ -76,3 +76,9 @@ export function postbackFields(attempt: { billerReference: string; totalCents: n
   };
   return { fields: fields as { Approved: string; PaymentAmount: string; BillerReference: string } & Record<string, string>, raw: fields };
 }
+
+/** A postback token with one character of its MAC changed, well inside it (the last base64url character also carries padding bits). */
+export function flipTokenCharacter(token: string): string {
+  const i = token.indexOf(".") + 5;
+  return `${token.slice(0, i)}${token[i] === "A" ? "B" : "A"}${token.slice(i + 1)}`;
+}

@@ -5,13 +5,12 @@
 import "server-only";
 import { parseKeyRing, type KeyRing } from "../crypto";
 import { db } from "../db";
-import { env } from "../env";
+import { env, returnGraceMs } from "../env";
+import { isUuid } from "../identifiers";
 import { POSTBACK_TOKEN_PARAM, signPostbackToken, verifyPostbackToken } from "./postback-token";
 import { SESSION_HOLD_MARGIN_MS } from "./transitions";
 
 export type PostbackAuth = { ok: true; paymentId: string; signed: boolean } | { ok: false; paymentId: string | null };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let ring: KeyRing | undefined;
 const keyRing = () => (ring ??= parseKeyRing(env.POSTBACK_SIGNING_KEYS));
@@ -23,7 +22,7 @@ export function postbackTokenFor(paymentId: string): string {
 
 export async function authenticatePostback(url: URL, now: Date = new Date()): Promise<PostbackAuth> {
   const paymentId = url.searchParams.get("payment-id");
-  if (!paymentId || !UUID.test(paymentId)) return { ok: false, paymentId };
+  if (!isUuid(paymentId)) return { ok: false, paymentId };
   const tokens = url.searchParams.getAll(POSTBACK_TOKEN_PARAM);
   if (tokens.length > 1) return { ok: false, paymentId };
   if (tokens.length === 1)
@@ -35,13 +34,12 @@ export async function authenticatePostback(url: URL, now: Date = new Date()): Pr
 let legacy: Promise<Map<string, number>> | undefined;
 
 async function isLegacyAttempt(paymentId: string, now: Date): Promise<boolean> {
-  legacy ??= loadOnce();
-  const until = (await legacy).get(paymentId.toLowerCase());
+  const until = (await legacyAttempts()).get(paymentId.toLowerCase());
   return until !== undefined && until > now.getTime();
 }
 
 async function loadLegacyAttempts(): Promise<Map<string, number>> {
-  const graceMs = env.RETURN_GRACE_HOURS * 3600_000;
+  const graceMs = returnGraceMs();
   const rows = await db.paymentAttempt.findMany({
     where: { postbackSigned: false, expiresAt: { gt: new Date(Date.now() - SESSION_HOLD_MARGIN_MS - graceMs) } },
     select: { id: true, expiresAt: true },
@@ -56,14 +54,14 @@ export function resetLegacyAttemptsForTests() {
 
 /** Start-up: load the set before the first postback arrives. */
 export async function preloadLegacyAttempts() {
-  legacy ??= loadOnce();
-  await legacy;
+  await legacyAttempts();
 }
 
-/** A failed load (database down) is forgotten, so the next tokenless postback tries again. */
-function loadOnce(): Promise<Map<string, number>> {
-  return loadLegacyAttempts().catch((error: unknown) => {
+/** Loaded once per process; a failed load (database down) is forgotten, so the next call tries again. */
+function legacyAttempts(): Promise<Map<string, number>> {
+  legacy ??= loadLegacyAttempts().catch((error: unknown) => {
     legacy = undefined;
     throw error;
   });
+  return legacy;
 }

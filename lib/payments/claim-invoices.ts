@@ -4,7 +4,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
-import { env } from "../env";
+import { env, returnGraceMs } from "../env";
 import { performTransition } from "./perform-transition";
 import { holdEndsAt, OPEN_STATUSES } from "./transitions";
 
@@ -32,7 +32,7 @@ export async function claimInvoices(opts: {
         select: { id: true, status: true, billerId: true, expiresAt: true, createdAt: true, returnedAt: true },
       });
       for (const holder of stale) {
-        if (holdEndsAt(holder, env.RETURN_GRACE_HOURS * 3600_000) > opts.now) continue;
+        if (holdEndsAt(holder, returnGraceMs()) > opts.now) continue;
         await performTransition(tx, {
           attemptId: holder.id,
           billerId: holder.billerId,

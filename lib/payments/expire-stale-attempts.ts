@@ -4,14 +4,14 @@
 //   CREATED, its process died before a page was shown  → EXPIRED (SESSION_NEVER_OPENED)
 //   REDIRECTED, its page can no longer take a payment   → EXPIRED (NO_POSTBACK)
 //   REDIRECTED and returned, RETURN_GRACE_HOURS passed  → EXPIRED (NO_POSTBACK)
-import { env } from "../env";
+import { returnGraceMs } from "../env";
 import type { Db } from "../prisma-client";
 import { performTransition } from "./perform-transition";
 import { CREATED_STALE_MS, holdEndsAt, SESSION_HOLD_MARGIN_MS } from "./transitions";
 
 export async function expireStaleAttempts(opts: { db: Db; now?: Date; returnGraceMs?: number }): Promise<{ expired: number }> {
   const now = opts.now ?? new Date();
-  const returnGraceMs = opts.returnGraceMs ?? env.RETURN_GRACE_HOURS * 3600_000;
+  const graceMs = opts.returnGraceMs ?? returnGraceMs();
   const candidates = await opts.db.paymentAttempt.findMany({
     where: {
       OR: [
@@ -25,7 +25,7 @@ export async function expireStaleAttempts(opts: { db: Db; now?: Date; returnGrac
   });
   let expired = 0;
   for (const attempt of candidates) {
-    if (holdEndsAt(attempt, returnGraceMs) > now) continue;
+    if (holdEndsAt(attempt, graceMs) > now) continue;
     const done = await opts.db.$transaction((tx) =>
       performTransition(tx, {
         attemptId: attempt.id,

@@ -41,7 +41,8 @@ describe("postback token", () => {
   it("refuses a token with one character changed", () => {
     const ring = parseKeyRing(current);
     const real = signPostbackToken(id, ring);
-    const last = real.at(-1) === "A" ? "B" : "A";
-    expect(verifyPostbackToken(id, `${real.slice(0, -1)}${last}`, ring)).toBe(false);
+    // Well inside the MAC: the last base64url character also carries padding bits, so changing it may change nothing.
+    const i = real.indexOf(".") + 5;
+    expect(verifyPostbackToken(id, `${real.slice(0, i)}${real[i] === "A" ? "B" : "A"}${real.slice(i + 1)}`, ring)).toBe(false);
   });
 });

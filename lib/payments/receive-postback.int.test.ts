@@ -1,7 +1,7 @@
 // The postback route's whole path, through real Request objects, on PGlite and on PostgreSQL.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { arrangeAttempt, arrangeConfiguredBiller, arrangeInvoices, postbackFields } from "@/test/payment-fixtures";
+import { arrangeAttempt, arrangeConfiguredBiller, arrangeInvoices, flipTokenCharacter, postbackFields } from "@/test/payment-fixtures";
 import { postbackTokenFor, resetLegacyAttemptsForTests } from "./authenticate-postback";
 import { refusedPostbacksThisHour } from "./forgery-counter";
 import { receivePostback } from "./receive-postback";
@@ -42,11 +42,7 @@ describe.skipIf(kind === "none")(`receivePostback (${kind})`, () => {
     const { attempt, invoices } = await arrange();
     const real = postbackTokenFor(attempt.id);
     const t =
-      token === "OTHER"
-        ? postbackTokenFor("00000000-0000-4000-8000-000000000001")
-        : token === "FLIP"
-          ? `${real.slice(0, -1)}${real.endsWith("A") ? "B" : "A"}`
-          : token;
+      token === "OTHER" ? postbackTokenFor("00000000-0000-4000-8000-000000000001") : token === "FLIP" ? flipTokenCharacter(real) : token;
     const before = refusedPostbacksThisHour();
     const audits = await db.auditEvent.count({ where: { attemptId: attempt.id } });
     const res = await post(urlFor(attempt.id, t), new URLSearchParams(postbackFields(attempt).raw));

@@ -15,6 +15,7 @@ import { appendToSpool, replaySpool } from "./postback-spool";
 import { recordUnreadablePostback } from "./record-unreadable-postback";
 
 type Answer = { status: number; body: object };
+const FAILED: Answer = { status: 500, body: { error: "Temporary failure; retry later" } };
 const RETRY_LATER: Answer = { status: 503, body: { error: "Temporary failure; kept, and applied when the database is back" } };
 
 export async function receivePostback(req: Request, opts: { spool?: boolean } = {}): Promise<Answer> {
@@ -23,7 +24,7 @@ export async function receivePostback(req: Request, opts: { spool?: boolean } = 
     logger.error({ err: error }, "postback authentication failed");
     return null;
   });
-  if (!auth) return { status: 500, body: { error: "Temporary failure; retry later" } };
+  if (!auth) return FAILED;
   if (!auth.ok) {
     countRefusedPostback({ paymentId: auth.paymentId });
     return { status: 403, body: { error: "This postback does not carry a valid token" } };
@@ -41,7 +42,7 @@ export async function receivePostback(req: Request, opts: { spool?: boolean } = 
   } catch (error) {
     logger.error({ err: error, paymentId: auth.paymentId }, "postback could not be applied");
     // Only an unreachable database is worth spooling; anything else is a 500 for a person to see.
-    if (!isDatabaseUnreachable(error)) return { status: 500, body: { error: "Temporary failure; retry later" } };
+    if (!isDatabaseUnreachable(error)) return FAILED;
     if (opts.spool === false) return RETRY_LATER;
     try {
       appendToSpool({
@@ -53,7 +54,7 @@ export async function receivePostback(req: Request, opts: { spool?: boolean } = 
       logger.warn({ paymentId: auth.paymentId }, "postback spooled until the database is back");
     } catch (spoolError) {
       logger.error({ err: spoolError, paymentId: auth.paymentId }, "postback could not be spooled either; Invoice Cloud must retry");
-      return { status: 500, body: { error: "Temporary failure; retry later" } };
+      return FAILED;
     }
     return RETRY_LATER;
   }

@@ -22,18 +22,19 @@ export async function recordUnreadablePostback(opts: {
       where: { id: opts.paymentId },
       select: { id: true, status: true, billerId: true, reviewKind: true },
     });
+    // Open a review item unless one is open already (or the attempt is gone); the receipt is kept either way.
+    const flaggable = attempt !== null && attempt.reviewKind === null && (FLAGGABLE as readonly string[]).includes(attempt.status);
     const done = await db.$transaction(async (tx) => {
-      const flag =
-        attempt &&
-        attempt.reviewKind === null &&
-        (FLAGGABLE as readonly string[]).includes(attempt.status) &&
-        (await performTransition(tx, {
+      if (
+        flaggable &&
+        !(await performTransition(tx, {
           attemptId: attempt.id,
           billerId: attempt.billerId,
           from: attempt.status,
           event: "flagged",
           actor: "invoice_cloud",
           now,
+          where: { reviewKind: null },
           set: {
             reviewKind: "UNREADABLE_NOTICE",
             reviewReason: reason,
@@ -41,8 +42,10 @@ export async function recordUnreadablePostback(opts: {
             reviewNoticeAt: now,
           },
           audit: { kind: "UNREADABLE_NOTICE", reason },
-        }));
-      if (attempt && attempt.reviewKind === null && (FLAGGABLE as readonly string[]).includes(attempt.status) && !flag) return false;
+        }))
+      ) {
+        return false; // moved under us: read again
+      }
       await tx.postbackReceipt.create({
         data: {
           paymentId: opts.paymentId,

@@ -3,7 +3,7 @@
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
-import { env } from "../env";
+import { returnGraceMs } from "../env";
 import { UserFacingError } from "../errors";
 import { paths } from "../paths";
 import type { StartPaymentResult } from "./start-payment-result";
@@ -39,7 +39,7 @@ export async function resumeOpenAttempt(opts: {
         "A payment for this invoice is being checked by the municipality. Please do not pay again: they will contact you.",
       );
     }
-    if (a.status === "REDIRECTED" && a.returnedAt && holdEndsAt(a, env.RETURN_GRACE_HOURS * 3600_000) > opts.now) {
+    if (a.status === "REDIRECTED" && a.returnedAt && holdEndsAt(a, returnGraceMs()) > opts.now) {
       // The applicant already came back from Invoice Cloud: they may have paid, and the page is
       // one-time. Show the payment's status (with "start again") instead of a second session.
       return { hostedPageUrl: paths.portal.payment(a.id), paymentId: a.id, resumed: true };

@@ -7,7 +7,7 @@ import { db } from "../db";
 import { UserFacingError } from "../errors";
 import { generateBillerReference } from "../identifiers";
 import { formatCents } from "../money";
-import { env } from "../env";
+import { returnGraceMs } from "../env";
 import { getBillerPayability } from "../invoices/get-biller-payability";
 import { liveAttemptsSelect } from "../invoices/invoice-summary-select";
 import { invoicePayability, overMaximumMessage } from "../invoices/payability";
@@ -50,7 +50,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
   }
   const payability = (await getBillerPayability([billerId])).get(billerId);
   for (const invoice of invoices) {
-    const pay = invoicePayability(invoice, payability, formatCents, { now, returnGraceMs: env.RETURN_GRACE_HOURS * 3600_000 });
+    const pay = invoicePayability(invoice, payability, formatCents, { now, returnGraceMs: returnGraceMs() });
     // An open attempt for exactly these invoices is resumed below, and the maximum is checked on
     // the total; anything else is refused in the rule's own words.
     if (pay.kind === "payable" || pay.kind === "in_progress" || pay.kind === "unconfirmed" || pay.kind === "over_maximum") continue;

@@ -6,7 +6,7 @@ import { Banner, PageTitle, StatusBadge, inputClass, secondaryButtonClass } from
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateOnly } from "@/lib/dates";
 import { findInvoiceByNumber } from "@/lib/invoices/find-invoice-by-number";
-import { env } from "@/lib/env";
+import { returnGraceMs } from "@/lib/env";
 import { getBillerPayability } from "@/lib/invoices/get-biller-payability";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 import { invoicePayability } from "@/lib/invoices/payability";
@@ -36,7 +36,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const billers = await getBillerPayability(list.rows.map((r) => r.billerId));
   const rows = list.rows.map((inv) => ({
     inv,
-    pay: invoicePayability(inv, billers.get(inv.billerId), formatCents, { returnGraceMs: env.RETURN_GRACE_HOURS * 3600_000 }),
+    pay: invoicePayability(inv, billers.get(inv.billerId), formatCents, { returnGraceMs: returnGraceMs() }),
   }));
   const selectable = rows.filter((r) => r.pay.kind === "payable");
 

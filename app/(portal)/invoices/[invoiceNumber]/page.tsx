@@ -5,7 +5,7 @@ import { Banner, PageTitle, StatusBadge } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateOnly, formatDateTime } from "@/lib/dates";
 import { findInvoiceByNumber } from "@/lib/invoices/find-invoice-by-number";
-import { env } from "@/lib/env";
+import { returnGraceMs } from "@/lib/env";
 import { getBillerPayability } from "@/lib/invoices/get-biller-payability";
 import { invoicePayability } from "@/lib/invoices/payability";
 import { formatCents } from "@/lib/money";
@@ -20,7 +20,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
   const invoice = await findInvoiceByNumber({ applicantId: user.id, invoiceNumber: decodeURIComponent(invoiceNumber) });
   if (!invoice) notFound();
   const billers = await getBillerPayability([invoice.billerId]);
-  const pay = invoicePayability(invoice, billers.get(invoice.billerId), formatCents, { returnGraceMs: env.RETURN_GRACE_HOURS * 3600_000 });
+  const pay = invoicePayability(invoice, billers.get(invoice.billerId), formatCents, { returnGraceMs: returnGraceMs() });
   const paid = invoice.status === "PAID";
 
   return (

@@ -7,7 +7,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { Banner, PageTitle, StatusBadge } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/dates";
-import { env } from "@/lib/env";
+import { env, returnGraceMs } from "@/lib/env";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { getApplicantPayment } from "@/lib/payments/get-applicant-payment";
@@ -28,7 +28,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ paymen
     {
       now: new Date(),
       confirmTimeoutMs: env.RETURN_CONFIRM_TIMEOUT_SECONDS * 1000,
-      returnGraceMs: env.RETURN_GRACE_HOURS * 3600_000,
+      returnGraceMs: returnGraceMs(),
       formatDateTime: (d) => formatDateTime(d, tz),
     },
   );
