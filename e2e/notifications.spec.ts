@@ -45,8 +45,14 @@ test("paying leaves one receipt in the applicant's inbox, with the amount and In
   expect(receipt!.html).toContain(">See this payment on PermitPay<");
   // Exactly one: the stored message is delivered, once.
   const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { applicantId: applicant.id, status: "PAID" } });
-  const messages = await db.outboxMessage.findMany({ where: { attemptId: attempt.id, channel: "EMAIL" }, include: { deliveries: true } });
-  expect(messages.map((m) => [m.eventType, m.status, m.deliveries.length])).toEqual([["payment.paid", "DELIVERED", 1]]);
+  // The mail has arrived; the worker records the outcome just after, so wait for the row.
+  const emailRows = async () =>
+    (await db.outboxMessage.findMany({ where: { attemptId: attempt.id, channel: "EMAIL" }, include: { deliveries: true } })).map((m) => [
+      m.eventType,
+      m.status,
+      m.deliveries.length,
+    ]);
+  await expect.poll(emailRows, { timeout: DELIVERY_WAIT_MS }).toEqual([["payment.paid", "DELIVERED", 1]]);
   expect(await inbox.to(applicant.email)).toHaveLength(1);
 });
 
@@ -111,10 +117,11 @@ test("a biller admin sets up a webhook; a paid invoice produces exactly one deli
     data: { payment_guid: paymentGuid, amount_cents: 4250, amount: "$42.50", status: "PAID" },
   });
   expect(delivery!.eventId).toBe(event.id);
-  const message = await db.outboxMessage.findFirstOrThrow({
-    where: { eventId: event.id, channel: "WEBHOOK" },
-    include: { deliveries: true },
-  });
+  // The receiver has answered, but the worker records the outcome just after: wait for the row.
+  const outboxRow = () =>
+    db.outboxMessage.findFirstOrThrow({ where: { eventId: event.id, channel: "WEBHOOK" }, include: { deliveries: true } });
+  await expect.poll(async () => (await outboxRow()).status, { timeout: DELIVERY_WAIT_MS }).toBe("DELIVERED");
+  const message = await outboxRow();
   expect(message).toMatchObject({ status: "DELIVERED", tries: 1 });
   expect(message.deliveries.map((d) => [d.ok, d.statusCode])).toEqual([[true, 200]]);
 
