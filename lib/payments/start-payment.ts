@@ -13,6 +13,7 @@ import { liveAttemptsSelect } from "../invoices/invoice-summary-select";
 import { invoicePayability, overMaximumMessage } from "../invoices/payability";
 import { withinOnlineMaximum } from "../settings/payment-readiness";
 import { claimInvoices, closeAsFailed } from "./claim-invoices";
+import { reachFaultPoint } from "./fault-points";
 import { InvoiceCloudRefused, openSession } from "./open-session";
 import { resumeOpenAttempt, waitForConcurrentAttempt } from "./resume-open-attempt";
 
@@ -83,12 +84,16 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     if (other) return other;
     throw new UserFacingError("A payment for these invoices is already being prepared. Wait a moment and try again.");
   }
+  reachFaultPoint("after-claim");
 
   // Build the request, call Invoice Cloud, record the outcome. Any failure from here on
   // closes the attempt, so its invoices are never left held by a dead attempt.
   try {
     const ready = { ...settings, apiKeyCiphertext: settings.apiKeyCiphertext, invoiceTypeId: settings.invoiceTypeId };
-    return await openSession({ ...opts, paymentId, billerReference, billerId, biller, settings: ready, invoices, now });
+    reachFaultPoint("during-invoice-cloud-call");
+    const session = await openSession({ ...opts, paymentId, billerReference, billerId, biller, settings: ready, invoices, now });
+    reachFaultPoint("after-invoice-cloud-answered");
+    return session;
   } catch (error) {
     if (error instanceof UserFacingError) throw error; // the attempt moved on meanwhile; nothing to close
     const refused = error instanceof InvoiceCloudRefused;
