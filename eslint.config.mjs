@@ -51,6 +51,21 @@ const config = [
     rules: { "no-restricted-syntax": "off" },
   },
   {
+    // Everything a person reads comes from the message catalogues (messages/), in their language:
+    // no hard-coded text in JSX. Punctuation and symbols that read the same in both languages pass.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        {
+          noStrings: false,
+          ignoreProps: true,
+          allowedStrings: ["·", "—", "–", "(", ")", ":", "/", "…", "|", "×", "*", ",", ".", "PermitPay"],
+        },
+      ],
+    },
+  },
+  {
     // lib/ is the domain: pages and components use it, never the other way round.
     files: ["lib/**"],
     rules: {

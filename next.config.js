@@ -1,4 +1,9 @@
 // @ts-check
+// next-intl reads each request's language and catalogue from i18n/request.ts.
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate build folder per purpose (e.g. the e2e run) so that one build never swaps the
@@ -31,4 +36,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

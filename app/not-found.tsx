@@ -1,12 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui";
 
-export default function NotFound() {
+export async function generateMetadata() {
+  return { title: (await getTranslations("notFound"))("title") };
+}
+
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
     <>
-      <PageTitle lead="The page may have moved, or you may not have access to it.">Page not found</PageTitle>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <Link href="/" className="text-brand-700 underline">
-        Go to your home page
+        {t("home")}
       </Link>
     </>
   );

@@ -1,27 +1,30 @@
 // A biller's audit events as a table: type, when (in the biller's time zone), who, and what.
+import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/dates";
 import { summarizeAuditData } from "@/lib/admin/summarize-audit-data";
 
 export type AuditRow = { id: string; at: Date; type: string; actorEmail: string | null; attemptId: string | null; data: unknown };
 
 export function AuditEventTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
-  if (rows.length === 0) return <p className="text-slate-600">No audit events yet.</p>;
+  const t = useTranslations("audit");
+  const locale = useLocale();
+  if (rows.length === 0) return <p className="text-slate-600">{t("none")}</p>;
   return (
     <table className="w-full border-collapse bg-white text-left text-sm">
-      <caption className="sr-only">Audit events, newest first</caption>
+      <caption className="sr-only">{t("caption")}</caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="p-2">
-            Event
+            {t("event")}
           </th>
           <th scope="col" className="p-2">
-            When
+            {t("when")}
           </th>
           <th scope="col" className="p-2">
-            By
+            {t("by")}
           </th>
           <th scope="col" className="p-2">
-            Details
+            {t("details")}
           </th>
         </tr>
       </thead>
@@ -29,11 +32,11 @@ export function AuditEventTable({ rows, timeZone }: { rows: AuditRow[]; timeZone
         {rows.map((e) => (
           <tr key={e.id} className="border-b border-slate-200 align-top" data-testid="audit-row">
             <td className="p-2 font-mono text-xs">{e.type}</td>
-            <td className="p-2 whitespace-nowrap">{formatDateTime(e.at, timeZone)}</td>
-            <td className="p-2">{e.actorEmail ?? <span className="text-slate-600">system</span>}</td>
+            <td className="p-2 whitespace-nowrap">{formatDateTime(e.at, timeZone, locale)}</td>
+            <td className="p-2">{e.actorEmail ?? <span className="text-slate-600">{t("system")}</span>}</td>
             <td className="p-2">
               <ul className="space-y-0.5">
-                {e.attemptId ? <li className="font-mono text-xs">payment {e.attemptId}</li> : null}
+                {e.attemptId ? <li className="font-mono text-xs">{t("payment", { id: e.attemptId })}</li> : null}
                 {summarizeAuditData(e.data).map((line, i) => (
                   <li key={i} className="break-all">
                     {line}

@@ -1,5 +1,6 @@
 // A labelled form field in the GOV.UK pattern: label, hint, the error next to the field, and
 // the ids that the input's aria-describedby needs (fieldAria).
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export function fieldAria(id: string, opts: { hint?: boolean; error?: string }) {
@@ -24,6 +25,7 @@ export function FormField({
   error?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("form");
   return (
     <div className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
       <label htmlFor={id} className="block font-medium text-slate-900">
@@ -36,7 +38,7 @@ export function FormField({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{t("errorPrefix")} </span>
           {error}
         </p>
       ) : null}

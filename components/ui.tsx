@@ -1,4 +1,5 @@
 // Small presentational building blocks shared by every page.
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatCents } from "@/lib/money";
 
@@ -50,24 +51,28 @@ export function StatusBadge({
   status: "PAID" | "UNPAID" | "CANCELLED" | "REFUNDED";
   refundedCents?: number;
 }) {
+  const t = useTranslations("status");
+  const locale = useLocale();
   if (refundedCents > 0) {
     return (
       <span className="inline-flex flex-col items-start gap-0.5">
         <StatusBadge status={status} />
-        <span className="text-xs text-purple-900">{formatCents(refundedCents)} refunded</span>
+        <span className="text-xs text-purple-900">{t("refundedAmount", { amount: formatCents(refundedCents, locale) })}</span>
       </span>
     );
   }
   if (status === "REFUNDED") {
     // Not blue: the money went back. Purple on white, and it says REFUNDED.
-    return <span className="inline-block rounded border border-purple-800 px-2 py-0.5 text-xs font-bold text-purple-900">REFUNDED</span>;
+    return <span className="inline-block rounded border border-purple-800 px-2 py-0.5 text-xs font-bold text-purple-900">{t(status)}</span>;
   }
   if (status === "CANCELLED") {
-    return <span className="inline-block rounded border border-slate-500 px-2 py-0.5 text-xs font-semibold text-slate-800">CANCELLED</span>;
+    return (
+      <span className="inline-block rounded border border-slate-500 px-2 py-0.5 text-xs font-semibold text-slate-800">{t(status)}</span>
+    );
   }
   return status === "PAID" ? (
-    <span className="inline-block rounded bg-blue-700 px-2 py-0.5 text-xs font-bold tracking-wide text-white">PAID</span>
+    <span className="inline-block rounded bg-blue-700 px-2 py-0.5 text-xs font-bold tracking-wide text-white">{t(status)}</span>
   ) : (
-    <span className="inline-block rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">UNPAID</span>
+    <span className="inline-block rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">{t(status)}</span>
   );
 }

@@ -1,4 +1,6 @@
 // Dates in a biller's time zone. Timestamps are stored in UTC; "today" depends on the biller.
+// What a person reads follows their language (en-CA or fr-CA); what Invoice Cloud reads does not.
+import { type AppLocale, DEFAULT_LOCALE } from "./i18n/locales";
 
 /** The calendar date in `timeZone` at `now`, as Invoice Cloud wants it: MM/DD/YYYY. */
 export function invoiceCloudDate(now: Date, timeZone: string): string {
@@ -12,14 +14,19 @@ export function invoiceCloudDate(now: Date, timeZone: string): string {
   return `${get("month")}/${get("day")}/${get("year")}`;
 }
 
-/** A date-only value (stored as UTC midnight), e.g. a due date: "Nov 26, 2026". */
-export function formatDateOnly(date: Date): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(date);
+/** A date-only value (stored as UTC midnight), e.g. a due date: "Dec 15, 2026", "15 déc. 2026". */
+export function formatDateOnly(date: Date, locale: AppLocale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
-/** A moment shown in the biller's zone: "Nov 26, 2026, 9:14 AM EST". */
-export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+/** A date-only value in full: "December 15, 2026", "15 décembre 2026". */
+export function formatLongDate(date: Date, locale: AppLocale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+/** A moment shown in the biller's zone: "Nov 26, 2026, 9:14 a.m. EST", "26 nov. 2026, 09 h 14 HNE". */
+export function formatDateTime(date: Date, timeZone: string, locale: AppLocale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, {
     year: "numeric",
     month: "short",
     day: "numeric",

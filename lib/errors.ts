@@ -1,19 +1,26 @@
-// Expected failures carry a message meant for people; anything else is a bug, logged and
-// shown as a generic message (never a raw error text).
+// Expected failures carry what a person may read, as a catalogue key with parameters
+// (lib/i18n/message.ts) that the page translates; anything else is a bug, logged and shown as
+// the generic message (never a raw error text).
+import type { Text } from "./i18n/message";
+
 export class UserFacingError extends Error {
+  /** What to show, translated by the page: a catalogue key, or a key with parameters. */
+  readonly text: Text;
   constructor(
-    message: string,
+    text: Text,
     readonly code: string = "user_error",
   ) {
-    super(message);
+    super(typeof text === "string" ? text : text.key);
+    this.text = text;
     this.name = "UserFacingError";
   }
 }
 
 export class ForbiddenError extends UserFacingError {
-  constructor(message = "You do not have access to that page.") {
-    super(message, "forbidden");
+  constructor(text: Text = "errors.forbidden") {
+    super(text, "forbidden");
   }
 }
 
-export const GENERIC_ERROR = "Something went wrong. Try again.";
+/** The catalogue key of the message shown for an unexpected failure. */
+export const GENERIC_ERROR = "errors.generic";

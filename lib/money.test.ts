@@ -32,6 +32,11 @@ describe("formatting", () => {
     expect(formatCents(6000)).toBe("$60.00");
     expect(formatCents(0)).toBe("$0.00");
   });
+  it("writes Canadian dollars the French way in fr-CA: a non-breaking space before the $", () => {
+    expect(formatCents(125000, "fr-CA")).toBe("1\u00a0250,00\u00a0$");
+    expect(formatCents(6000, "fr-CA")).toBe("60,00\u00a0$");
+    expect(formatCents(125000, "en-CA")).toBe("$1,250.00");
+  });
   it("makes Invoice Cloud's 2-decimal amounts", () => {
     expect(centsToDecimalString(6000)).toBe("60.00");
     expect(centsToDecimalString(5)).toBe("0.05");

@@ -1,11 +1,17 @@
 // Money is integer cents everywhere; these are the only conversions to and from text.
+// Billers are Canadian municipalities: amounts are Canadian dollars, written the way the reader's
+// language writes them.
+import { type AppLocale, DEFAULT_LOCALE } from "./i18n/locales";
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const formatters: Record<AppLocale, Intl.NumberFormat> = {
+  "en-CA": new Intl.NumberFormat("en-CA", { style: "currency", currency: "CAD" }),
+  "fr-CA": new Intl.NumberFormat("fr-CA", { style: "currency", currency: "CAD" }),
+};
 
-/** 123456 → "$1,234.56" */
-export function formatCents(cents: number): string {
+/** 123456 → "$1,234.56" (en-CA), "1 234,56 $" (fr-CA, with non-breaking spaces). */
+export function formatCents(cents: number, locale: AppLocale = DEFAULT_LOCALE): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`Not an integer amount of cents: ${cents}`);
-  return usd.format(cents / 100);
+  return formatters[locale].format(cents / 100);
 }
 
 /** 6000 → 60 as a number with at most 2 decimals, for Invoice Cloud's BalanceDue. */

@@ -4,21 +4,23 @@ import "server-only";
 import type { Role } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import { paths } from "../paths";
 import { authOptions } from "./options";
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role; billerId: string | null };
+export type CurrentUser = { id: string; email: string; name: string; role: Role; billerId: string | null; locale: string | null };
 
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/** The signed-in user, read once per request (the header, the language and the page all ask). */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await getServerSession(authOptions)) as { userId?: string } | null;
   if (!session?.userId) return null;
   return db.user.findUnique({
     where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, billerId: true },
+    select: { id: true, email: true, name: true, role: true, billerId: true, locale: true },
   });
-}
+});
 
 /** For pages: sends a signed-out visitor to sign-in, and a wrong role to a 404. */
 export async function requireRolePage<R extends Role>(role: R, callbackPath: string) {
