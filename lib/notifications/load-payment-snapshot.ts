@@ -59,6 +59,38 @@ export async function loadPaymentSnapshot(tx: Tx, { attemptId, now }: { attemptI
       },
     },
   });
+  return paymentSnapshotFrom(a, now);
+}
+
+/** The attempt as read (with its biller, applicant and lines), as the snapshot every message carries. */
+export type SnapshotSource = {
+  id: string;
+  status: AttemptStatus;
+  totalCents: number;
+  paidAmountCents: number | null;
+  paymentGuid: string | null;
+  reviewKind: ReviewKind | null;
+  reviewReason: string | null;
+  reviewPaymentGuid: string | null;
+  reviewAmountCents: number | null;
+  reviewNoticeAt: Date | null;
+  biller: { id: string; name: string; timeZone: string };
+  applicant: { name: string; email: string };
+  invoices: {
+    amountCents: number;
+    invoice: {
+      invoiceNumber: string;
+      description: string;
+      externalReference: string | null;
+      status: string;
+      refundedCents: number;
+      permit: { number: string };
+    };
+  }[];
+};
+
+/** Pure: the postback's one-statement approval builds its snapshot from what it read, as changed. */
+export function paymentSnapshotFrom(a: SnapshotSource, now: Date): PaymentSnapshot {
   const amountCents = a.paidAmountCents ?? a.totalCents;
   return {
     paymentId: a.id,

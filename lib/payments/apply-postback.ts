@@ -1,18 +1,21 @@
 // Invoice Cloud's postback, applied at least once, in any order, before or after the browser
 // returns. The route has already checked the PostBackURL's token. Here: verify the fields against
-// the attempt, decide by the late-notice policy (decide-postback.ts), and perform the decision in
-// one transaction through performTransition. A conditional update that loses a race (another
-// notice or a person moved the attempt first) makes us read again and decide again.
+// the attempt, decide by the late-notice policy (decide-postback.ts), and perform the decision.
+// The two frequent cases are cheap: a repeat is one read and its receipt; an approval is one read
+// and one statement (performApproval). Declines and review items go through performTransition in
+// one transaction. A conditional update that loses a race (another notice or a person moved the
+// attempt first, or another attempt paid its invoices) makes us read again and decide again.
 import "server-only";
+import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { PostbackFields } from "../cpv2/schemas";
 import { db } from "../db";
 import type { Tx } from "../prisma-client";
 import { decidePostback, type PostbackDecision } from "./decide-postback";
-import { InvoicesAlreadyPaid, performTransition } from "./perform-transition";
+import { performApproval, performTransition } from "./perform-transition";
 import type { PostbackOutcome, PostbackResult } from "./postback-outcome";
-import { OPEN_STATUSES } from "./transitions";
+import { readPostbackAttempt, type PostbackAttempt } from "./read-postback-attempt";
 import { verifyPostback } from "./verify-postback";
 
 const MAX_ROUNDS = 5;
@@ -24,95 +27,82 @@ export async function applyPostback(opts: {
   now?: Date;
 }): Promise<PostbackResult> {
   const now = opts.now ?? new Date();
+  const fields = opts.raw as Prisma.InputJsonValue;
   const receipt = (tx: Tx, attemptId: string | null, verdict: PostbackOutcome, reason?: string) =>
-    tx.postbackReceipt.create({
-      data: { paymentId: opts.paymentId, attemptId, verdict, reason: reason ?? null, fields: opts.raw as Prisma.InputJsonValue },
-    });
+    tx.postbackReceipt.create({ data: { paymentId: opts.paymentId, attemptId, verdict, reason: reason ?? null, fields } });
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const attempt = await readAttempt(opts.paymentId);
+    // One read; a repeat or an unknown id is then one INSERT of its receipt, with no transaction.
+    const attempt = await readPostbackAttempt(db, opts.paymentId);
     if (!attempt) {
-      await db.$transaction((tx) => receipt(tx, null, "unknown", "No payment attempt with this payment-id"));
-      return { outcome: "unknown", reason: "No payment attempt with this payment-id" };
+      await recordReceipt({ paymentId: opts.paymentId, attemptId: null, verdict: "unknown", reason: UNKNOWN, fields: opts.raw });
+      return { outcome: "unknown", reason: UNKNOWN };
     }
-    const verdict = verifyPostback(
-      {
-        billerReference: attempt.billerReference,
-        totalCents: attempt.totalCents,
-        configuredBillerGuid: attempt.biller.paymentSettings?.billerGuid ?? null,
-      },
-      opts.fields,
-    );
-    const decision = decidePostback(
-      {
-        ...attempt,
-        invoicesBlockedBy: blockedBy(attempt),
-      },
-      verdict,
-      opts.fields.PaymentGUID ?? null,
-    );
+    const verdict = verifyPostback(attempt, opts.fields);
+    const decision = decidePostback({ ...attempt, invoicesBlockedBy: blockedBy(attempt) }, verdict, opts.fields.PaymentGUID ?? null);
     const paidCents = verdict.ok ? verdict.paidCents : verdict.genuine ? verdict.paidCents : null;
-    try {
-      const result = await db.$transaction(async (tx) => {
-        const applied = await perform(tx, {
-          attempt,
-          decision,
-          fields: opts.fields,
-          paidCents,
-          feeCents: verdict.ok ? verdict.feeCents : null,
-          now,
-        });
-        if (!applied) return null; // lost a race: read again
-        await receipt(tx, attempt.id, applied.outcome, applied.reason);
-        return applied;
+    const guid = opts.fields.PaymentGUID ?? null;
+    if (decision.type === "record" && decision.outcome !== "rejected") {
+      await recordReceipt({
+        paymentId: opts.paymentId,
+        attemptId: attempt.id,
+        verdict: decision.outcome,
+        reason: decision.reason,
+        fields: opts.raw,
       });
-      if (result) return result;
-    } catch (error) {
-      if (!(error instanceof InvoicesAlreadyPaid)) throw error;
-      // Another attempt paid these invoices meanwhile: the next read sees it (charged twice).
+      return { outcome: decision.outcome, reason: decision.reason };
     }
+    if (decision.type === "approve") {
+      // The hot path: one statement (perform-transition.ts) or, having lost a race, read again.
+      const feeCents = verdict.ok ? verdict.feeCents : null;
+      const lateAfter = attempt.status === "CREATED" || attempt.status === "REDIRECTED" ? undefined : attempt.status;
+      const applied = await performApproval(db, {
+        attempt,
+        from: attempt.status,
+        now,
+        set: { paymentGuid: guid, paidAmountCents: paidCents, convenienceFeeCents: feeCents },
+        audit: { paymentGuid: guid, paidCents, feeCents, ...(lateAfter ? { lateAfter } : {}) },
+        receipt: { paymentId: opts.paymentId, fields: opts.raw },
+      });
+      if (applied) return { outcome: "paid" };
+      continue; // the attempt moved, or another attempt paid these invoices meanwhile (charged twice)
+    }
+    const result = await db.$transaction(async (tx) => {
+      const applied = await perform(tx, { attempt, decision, fields: opts.fields, paidCents, now });
+      if (!applied) return null; // lost a race: read again
+      await receipt(tx, attempt.id, applied.outcome, applied.reason);
+      return applied;
+    });
+    if (result) return result;
   }
   throw new Error(`Postback for ${opts.paymentId} kept losing races; Invoice Cloud will retry`);
 }
 
-type AttemptRow = NonNullable<Awaited<ReturnType<typeof readAttempt>>>;
+const UNKNOWN = "No payment attempt with this payment-id";
+
+/** A postback that changes nothing: its receipt, one statement on its own. */
+async function recordReceipt(r: { paymentId: string; attemptId: string | null; verdict: PostbackOutcome; reason: string; fields: object }) {
+  await db.$executeRaw`
+    INSERT INTO "PostbackReceipt" ("id", "paymentId", "attemptId", "verdict", "reason", "fields")
+    VALUES (${crypto.randomUUID()}::uuid, ${r.paymentId}, ${r.attemptId}::uuid, ${r.verdict}::"PostbackVerdict", ${r.reason}, ${JSON.stringify(r.fields)}::jsonb)`;
+}
 
 /** The first of its invoices this attempt may no longer pay: paid by another attempt, cancelled or refunded. */
-function blockedBy(attempt: AttemptRow): "PAID" | "CANCELLED" | "REFUNDED" | null {
+function blockedBy(attempt: PostbackAttempt): "PAID" | "CANCELLED" | "REFUNDED" | null {
   const line = attempt.invoices.find((l) => l.invoice.status !== "UNPAID" && l.invoice.paidAttemptId !== attempt.id);
   if (!line) return null;
   const status = line.invoice.status;
   return status === "CANCELLED" || status === "REFUNDED" ? status : "PAID";
 }
 
-function readAttempt(id: string) {
-  return db.paymentAttempt.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      status: true,
-      billerId: true,
-      billerReference: true,
-      totalCents: true,
-      paymentGuid: true,
-      reviewKind: true,
-      reviewPaymentGuid: true,
-      reviewReason: true,
-      invoices: { select: { invoiceId: true, invoice: { select: { status: true, paidAttemptId: true } } } },
-      biller: { select: { paymentSettings: { select: { billerGuid: true } } } },
-    },
-  });
-}
-
 /** Performs one decision; null when the attempt moved under us. */
 async function perform(
   tx: Tx,
   opts: {
-    attempt: AttemptRow;
+    attempt: PostbackAttempt;
     decision: PostbackDecision;
     fields: PostbackFields;
     paidCents: number | null;
-    feeCents: number | null;
     now: Date;
   },
 ): Promise<PostbackResult | null> {
@@ -168,58 +158,7 @@ async function perform(
       });
       return ok ? { outcome: "needs_review", reason: decision.reason } : null;
     }
-    case "approve": {
-      const lateAfter = attempt.status === "CREATED" || attempt.status === "REDIRECTED" ? undefined : attempt.status;
-      const ok = await performTransition(tx, {
-        ...base,
-        event: "approved",
-        set: {
-          paymentGuid: guid,
-          paidAmountCents: opts.paidCents,
-          convenienceFeeCents: opts.feeCents,
-          failureReason: null,
-          closeReason: null,
-          // An approval closes a "no postback after return" review by itself.
-          reviewKind: null,
-          reviewReason: null,
-          reviewPaymentGuid: null,
-          reviewAmountCents: null,
-          reviewNoticeAt: null,
-        },
-        paidWith: { paymentGuid: guid },
-        audit: { paymentGuid: guid, paidCents: opts.paidCents, feeCents: opts.feeCents, ...(lateAfter ? { lateAfter } : {}) },
-      });
-      if (!ok) return null;
-      await supersedeOthers(tx, { attempt, now });
-      return { outcome: "paid" };
-    }
-  }
-}
-
-/**
- * A late approval can land while a newer session for the same invoices is open: close it, so the
- * portal stops offering it. (If Invoice Cloud still takes a payment there, that approval finds the
- * invoices paid and opens a "charged twice" review.)
- */
-async function supersedeOthers(tx: Tx, opts: { attempt: AttemptRow; now: Date }) {
-  const others = await tx.paymentAttempt.findMany({
-    where: {
-      id: { not: opts.attempt.id },
-      status: { in: [...OPEN_STATUSES] },
-      invoices: { some: { invoiceId: { in: opts.attempt.invoices.map((l) => l.invoiceId) } } },
-    },
-    select: { id: true, status: true, billerId: true },
-  });
-  for (const other of others) {
-    await performTransition(tx, {
-      attemptId: other.id,
-      billerId: other.billerId,
-      from: other.status,
-      event: "superseded",
-      actor: "invoice_cloud",
-      now: opts.now,
-      set: { closeReason: "SUPERSEDED" },
-      audit: { paidBy: opts.attempt.id },
-    });
+    case "approve":
+      throw new Error("an approval is performed by performApproval");
   }
 }

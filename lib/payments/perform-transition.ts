@@ -2,13 +2,19 @@
 // transitions.ts; it is a conditional update on the status the caller saw, its effect on the
 // invoices, and an audit row, all in the caller's transaction. Returns false when the attempt was
 // no longer in `from` (someone else moved it first): the caller re-reads and decides again.
+// performApproval is the same change for a verified approval, as one SQL statement (the postback's
+// hot path): the same table rows, effects, audit rows and outbox messages, without a transaction.
 import "server-only";
-import type { AttemptCloseReason, AttemptStatus, Prisma, ReviewKind } from "@prisma/client";
+import crypto from "node:crypto";
+import { Prisma, type AttemptCloseReason, type AttemptStatus, type ReviewKind } from "@prisma/client";
 import { recordAuditEvent, type AuditEventType } from "../audit/record-audit-event";
-import { enqueuePaymentEvents } from "../outbox/enqueue-payment-events";
+import { redactSecrets } from "../audit/redact";
+import { paymentSnapshotFrom } from "../notifications/load-payment-snapshot";
+import { announces, enqueuePaymentEvents, planOutboxRows } from "../outbox/enqueue-payment-events";
 import { applyRefundToInvoices } from "../refunds/apply-refund-to-invoices";
-import type { Tx } from "../prisma-client";
-import { findTransition, type Actor, type TransitionEvent } from "./transitions";
+import type { Db, Tx } from "../prisma-client";
+import type { PostbackAttempt } from "./read-postback-attempt";
+import { findTransition, OPEN_STATUSES, type Actor, type TransitionEvent } from "./transitions";
 
 const AUDIT: Record<TransitionEvent, AuditEventType> = {
   session_opened: "payment.redirected",
@@ -110,4 +116,124 @@ async function markInvoicesPaid(tx: Tx, attemptId: string, paymentGuid: string |
     paid += count;
   }
   if (paid !== lines.length) throw new InvoicesAlreadyPaid("Some of these invoices were already paid by another payment");
+}
+
+function allowed(from: AttemptStatus, event: TransitionEvent, actor: Actor) {
+  const row = findTransition(from, event);
+  if (!row || !row.actors.includes(actor)) throw new IllegalTransition(`${actor} may not cause ${event} from ${from}`);
+  return row;
+}
+
+/**
+ * Invoice Cloud's verified approval of `attempt` (as read, in `from`), in one statement: the
+ * attempt row is locked and must still be in `from`, and every one of its invoices still UNPAID
+ * (locked in id order), or nothing is written and it returns false (the caller reads again). Else:
+ * the attempt PAID, its invoices PAID, the audit row, the outbox messages (planned from the
+ * snapshot as it will stand), the postback's receipt, and each other open attempt holding one of
+ * these invoices superseded (EXPIRED, its other invoices released, an audit row each).
+ */
+export async function performApproval(
+  client: Db,
+  input: {
+    attempt: PostbackAttempt;
+    from: AttemptStatus;
+    now: Date;
+    set: { paymentGuid: string | null; paidAmountCents: number | null; convenienceFeeCents: number | null };
+    audit: object;
+    receipt: { paymentId: string; fields: object };
+  },
+): Promise<boolean> {
+  const { attempt, from, now, set } = input;
+  const row = allowed(from, "approved", "invoice_cloud");
+  // This statement performs the "invoices paid" effect only (see performTransition).
+  if (row.to !== "PAID" || from === "PAID") throw new IllegalTransition(`approved from ${from} is not an approval of an unpaid attempt`);
+  const superseded = OPEN_STATUSES.map((s) => allowed(s, "superseded", "invoice_cloud").to);
+  const supersededTo = superseded[0]!;
+  if (superseded.some((to) => to !== supersededTo || to === "PAID") || announces("superseded"))
+    throw new IllegalTransition("superseded must close an open attempt without paying or announcing");
+
+  // The snapshot as the attempt will stand once this commits (an approval clears any review).
+  const snapshot = paymentSnapshotFrom(
+    {
+      ...attempt,
+      status: row.to,
+      paymentGuid: set.paymentGuid,
+      paidAmountCents: set.paidAmountCents,
+      reviewKind: null,
+      reviewReason: null,
+      reviewPaymentGuid: null,
+      reviewAmountCents: null,
+      reviewNoticeAt: null,
+      invoices: attempt.invoices.map((l) => ({ ...l, invoice: { ...l.invoice, status: "PAID" } })),
+    },
+    now,
+  );
+  const outbox = planOutboxRows({
+    attemptId: attempt.id,
+    billerId: attempt.billerId,
+    event: "approved",
+    now,
+    snapshot,
+    adminEmails: attempt.adminEmails,
+    endpoint: attempt.endpoint,
+  });
+  const auditData = redactSecrets({ from, to: row.to, event: "approved", by: "invoice_cloud", ...input.audit });
+  const id = attempt.id;
+  const [result] = await client.$queryRaw<{ applied: number }[]>`
+    WITH la AS (
+      SELECT "id" FROM "PaymentAttempt" WHERE "id" = ${id}::uuid AND "status" = ${from}::"AttemptStatus" FOR UPDATE
+    ), locked AS (
+      SELECT i."id", i."status" FROM "Invoice" i JOIN "PaymentAttemptInvoice" l ON l."invoiceId" = i."id"
+       WHERE l."attemptId" = ${id}::uuid AND EXISTS (SELECT 1 FROM la) ORDER BY i."id" FOR UPDATE OF i
+    ), upd AS (
+      UPDATE "PaymentAttempt" SET "status" = ${row.to}::"AttemptStatus", "closedAt" = ${now},
+             "paymentGuid" = ${set.paymentGuid}, "paidAmountCents" = ${set.paidAmountCents}::int,
+             "convenienceFeeCents" = ${set.convenienceFeeCents}::int, "failureReason" = NULL, "closeReason" = NULL,
+             "reviewKind" = NULL, "reviewReason" = NULL, "reviewPaymentGuid" = NULL, "reviewAmountCents" = NULL, "reviewNoticeAt" = NULL
+       WHERE "id" IN (SELECT "id" FROM la)
+         AND (SELECT count(*) FROM locked WHERE "status" = 'UNPAID') = ${attempt.invoices.length}::int
+         AND NOT EXISTS (SELECT 1 FROM locked WHERE "status" <> 'UNPAID')
+      RETURNING "id", "billerId"
+    ), paid AS (
+      UPDATE "Invoice" i SET "status" = 'PAID', "paidAt" = ${now}, "paidAmountCents" = l."amountCents",
+             "paymentGuid" = ${set.paymentGuid}, "paidAttemptId" = upd."id", "openAttemptId" = NULL, "updatedAt" = ${now}
+        FROM "PaymentAttemptInvoice" l, upd
+       WHERE l."attemptId" = upd."id" AND i."id" = l."invoiceId" AND i."status" = 'UNPAID'
+      RETURNING i."id"
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("id", "type", "actorId", "billerId", "attemptId", "data")
+      SELECT ${crypto.randomUUID()}::uuid, ${AUDIT.approved}, NULL, upd."billerId", upd."id", ${JSON.stringify(auditData)}::jsonb FROM upd
+    ), outbox AS (
+      INSERT INTO "OutboxMessage" ("id", "eventId", "eventType", "billerId", "attemptId", "channel", "recipient", "template",
+                                   "payload", "nextAttemptAt", "retryUntil", "createdAt")
+      SELECT r."id", r."eventId", r."eventType", r."billerId", r."attemptId", r."channel"::"OutboxChannel", r."recipient",
+             r."template", r."payload", r."nextAttemptAt", r."retryUntil", r."createdAt"
+        FROM upd, jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb) AS r("id" uuid, "eventId" uuid, "eventType" text,
+             "billerId" uuid, "attemptId" uuid, "channel" text, "recipient" text, "template" text, "payload" jsonb,
+             "nextAttemptAt" timestamptz, "retryUntil" timestamptz, "createdAt" timestamptz)
+    ), receipt AS (
+      INSERT INTO "PostbackReceipt" ("id", "paymentId", "attemptId", "verdict", "reason", "fields")
+      SELECT ${crypto.randomUUID()}::uuid, ${input.receipt.paymentId}, upd."id", 'paid', NULL, ${JSON.stringify(input.receipt.fields)}::jsonb FROM upd
+    ), cand AS (
+      SELECT p."id", p."status", p."billerId" FROM "PaymentAttempt" p
+       WHERE EXISTS (SELECT 1 FROM upd) AND p."status" IN (${Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::"AttemptStatus"`))})
+         AND p."id" IN (SELECT o."attemptId" FROM "PaymentAttemptInvoice" o JOIN "PaymentAttemptInvoice" m ON m."invoiceId" = o."invoiceId"
+                         WHERE m."attemptId" = ${id}::uuid AND o."attemptId" <> ${id}::uuid)
+       FOR UPDATE OF p
+    ), sup AS (
+      UPDATE "PaymentAttempt" p SET "status" = ${supersededTo}::"AttemptStatus", "closeReason" = 'SUPERSEDED', "closedAt" = ${now}
+        FROM cand WHERE p."id" = cand."id" AND p."status" = cand."status"
+      RETURNING p."id", p."billerId", cand."status"::text AS "from"
+    ), released AS (
+      UPDATE "Invoice" SET "openAttemptId" = NULL, "updatedAt" = ${now}
+       WHERE "openAttemptId" IN (SELECT "id" FROM sup)
+         AND "id" NOT IN (SELECT "invoiceId" FROM "PaymentAttemptInvoice" WHERE "attemptId" = ${id}::uuid)
+    ), sup_audit AS (
+      INSERT INTO "AuditEvent" ("id", "type", "actorId", "billerId", "attemptId", "data")
+      SELECT gen_random_uuid(), ${AUDIT.superseded}, NULL, sup."billerId", sup."id",
+             jsonb_build_object('from', sup."from", 'to', ${supersededTo}::text, 'event', 'superseded', 'by', 'invoice_cloud', 'paidBy', ${id}::text)
+        FROM sup
+    )
+    SELECT (SELECT count(*) FROM upd)::int AS "applied"`;
+  return (result?.applied ?? 0) > 0;
 }
