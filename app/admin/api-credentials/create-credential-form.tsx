@@ -1,6 +1,7 @@
 "use client";
 // Names a new credential and shows its token once, with a warning that it will not be shown again.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useText } from "@/components/use-text";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/error-summary";
@@ -10,6 +11,7 @@ import { createCredential } from "./actions";
 import { createCredentialSchema, type CreateCredentialValues } from "./schema";
 
 export function CreateCredentialForm() {
+  const tx = useText();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<CreateCredentialValues>({
@@ -24,8 +26,8 @@ export function CreateCredentialForm() {
     const result = await createCredential(values).catch(() => null);
     if (!result) return setFailure("Something went wrong. Try again.");
     if (!result.ok) {
-      if (result.fieldErrors.name) setError("name", { message: result.fieldErrors.name });
-      else setFailure(result.message);
+      if (result.fieldErrors.name) setError("name", { message: tx(result.fieldErrors.name) });
+      else setFailure(tx(result.message));
       return;
     }
     setCreated(result.data);

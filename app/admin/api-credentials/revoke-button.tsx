@@ -1,10 +1,12 @@
 "use client";
 // Revokes one credential after a confirmation; the page reloads its list from the server.
+import { useText } from "@/components/use-text";
 import { useState } from "react";
 import { secondaryButtonClass } from "@/components/ui";
 import { revokeCredential } from "./actions";
 
 export function RevokeButton({ credentialId, name }: { credentialId: string; name: string }) {
+  const tx = useText();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -19,7 +21,7 @@ export function RevokeButton({ credentialId, name }: { credentialId: string; nam
           setPending(true);
           const result = await revokeCredential({ credentialId }).catch(() => null);
           setPending(false);
-          setMessage(result && !result.ok ? result.message : null);
+          setMessage(result && !result.ok ? tx(result.message) : null);
         }}
       >
         {pending ? "Revoking…" : "Revoke"}

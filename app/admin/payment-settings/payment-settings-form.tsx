@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
+import { useText } from "@/components/use-text";
 import { Banner, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { savePaymentSettings, testConnection } from "./actions";
 import { PAYMENT_SETTINGS_FIELDS, paymentSettingsSchemaFor, type PaymentSettingsFormValues, type PaymentSettingsInput } from "./schema";
@@ -22,6 +23,7 @@ type Props = {
 type Notice = { tone: "success" | "error"; title: string } | null;
 
 export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName }: Props) {
+  const tx = useText();
   const hasStoredKey = storedKey !== null;
   const [replacingKey, setReplacingKey] = useState(!hasStoredKey);
   const [notice, setNotice] = useState<Notice>(null);
@@ -49,15 +51,15 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
       if (!result.ok) {
         for (const [field, message] of Object.entries(result.fieldErrors)) {
           if ((PAYMENT_SETTINGS_FIELDS as readonly string[]).includes(field)) {
-            setError(field as (typeof PAYMENT_SETTINGS_FIELDS)[number], { message });
+            setError(field as (typeof PAYMENT_SETTINGS_FIELDS)[number], { message: tx(message) });
           }
         }
-        if (Object.keys(result.fieldErrors).length === 0) setNotice({ tone: "error", title: result.message });
+        if (Object.keys(result.fieldErrors).length === 0) setNotice({ tone: "error", title: tx(result.message) });
         return;
       }
       reset(result.data);
       setReplacingKey(false);
-      setNotice({ tone: "success", title: result.message });
+      setNotice({ tone: "success", title: tx(result.message) });
     },
     () => setNotice(null),
   );
@@ -68,7 +70,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
     const apiKey = replacingKey ? getValues("apiKey") : "";
     const result = await testConnection({ apiKey }).catch(() => null);
     setTesting(false);
-    setConnection(result ? { ok: result.ok, message: result.message } : { ok: false, message: "Something went wrong. Try again." });
+    setConnection(result ? { ok: result.ok, message: tx(result.message) } : { ok: false, message: "Something went wrong. Try again." });
   };
 
   const siteName = (useWatch({ control, name: "customReturnSiteName" }) ?? "").trim() || dbaName;

@@ -1,5 +1,6 @@
 "use client";
 // "Send test event" (the answer shown at once) and "Roll secret" (the new secret shown once).
+import { useText } from "@/components/use-text";
 import { useState } from "react";
 import { Banner, secondaryButtonClass } from "@/components/ui";
 import { rollSecret, sendTestEventAction } from "./actions";
@@ -8,6 +9,7 @@ import { SecretOnce } from "./secret-once";
 type TestResult = { ok: boolean; statusCode: number | null; excerpt: string; durationMs: number };
 
 export function EndpointTools() {
+  const tx = useText();
   const [test, setTest] = useState<TestResult | null>(null);
   const [rolled, setRolled] = useState<{ secret: string; previousValidUntil: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function EndpointTools() {
             setFailure(null);
             const result = await sendTestEventAction().catch(() => null);
             setPending(null);
-            if (!result || !result.ok) return setFailure(result?.message ?? "Something went wrong. Try again.");
+            if (!result || !result.ok) return setFailure(tx(result?.message ?? "errors.generic"));
             setTest(result.data);
           }}
         >
@@ -41,7 +43,7 @@ export function EndpointTools() {
             setFailure(null);
             const result = await rollSecret().catch(() => null);
             setPending(null);
-            if (!result || !result.ok) return setFailure(result?.message ?? "Something went wrong. Try again.");
+            if (!result || !result.ok) return setFailure(tx(result?.message ?? "errors.generic"));
             setRolled(result.data);
           }}
         >

@@ -1,10 +1,12 @@
 "use client";
 // Queues one delivery to be sent again (same event id); the page reloads its list from the server.
+import { useText } from "@/components/use-text";
 import { useState } from "react";
 import { secondaryButtonClass } from "@/components/ui";
 import { resendDelivery } from "./actions";
 
 export function ResendButton({ messageId, label }: { messageId: string; label: string }) {
+  const tx = useText();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -18,7 +20,7 @@ export function ResendButton({ messageId, label }: { messageId: string; label: s
           setPending(true);
           const result = await resendDelivery({ messageId }).catch(() => null);
           setPending(false);
-          setMessage(result ? result.message : "Something went wrong. Try again.");
+          setMessage(tx(result ? result.message : "errors.generic"));
         }}
       >
         {pending ? "Queuing…" : "Resend"}

@@ -3,12 +3,14 @@
 import { useState } from "react";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
+import { useText } from "@/components/use-text";
 import { Banner, buttonClass, inputClass } from "@/components/ui";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/webhook-events";
 import { saveWebhookSettings } from "./actions";
 import { SecretOnce } from "./secret-once";
 
 export function WebhookSettingsForm({ initial }: { initial: { url: string; events: string[]; enabled: boolean } | null }) {
+  const tx = useText();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -28,13 +30,13 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
     setPending(false);
     if (!result) return setNotice({ tone: "error", text: "Something went wrong. Try again." });
     if (!result.ok) {
-      setErrors(result.fieldErrors);
-      if (Object.keys(result.fieldErrors).length === 0) setNotice({ tone: "error", text: result.message });
+      setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, tx(v)])));
+      if (Object.keys(result.fieldErrors).length === 0) setNotice({ tone: "error", text: tx(result.message) });
       return;
     }
     setErrors({});
     setSecret(result.data.secret);
-    setNotice({ tone: "success", text: result.message });
+    setNotice({ tone: "success", text: tx(result.message) });
   }
 
   const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));

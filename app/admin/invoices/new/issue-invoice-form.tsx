@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
+import { useText } from "@/components/use-text";
 import { Banner, buttonClass, inputClass } from "@/components/ui";
 import { INVOICE_FORM_FIELDS, invoiceFormSchema, type InvoiceFormValues } from "@/lib/invoices/invoice-form-schema";
 import type { InvoiceInput } from "@/lib/invoices/invoice-input-schema";
@@ -40,6 +41,7 @@ const LABELS: Record<Field, { label: string; hint?: string; type?: string; input
 const EMPTY = Object.fromEntries(INVOICE_FORM_FIELDS.map((f) => [f, ""])) as InvoiceFormValues;
 
 export function IssueInvoiceForm() {
+  const tx = useText();
   const [notice, setNotice] = useState<{ tone: "success" | "error"; title: string } | null>(null);
   const { register, handleSubmit, formState, setError, reset, getValues } = useForm<InvoiceFormValues, unknown, InvoiceInput>({
     resolver: zodResolver(invoiceFormSchema),
@@ -47,7 +49,7 @@ export function IssueInvoiceForm() {
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = formState;
-  const summary = INVOICE_FORM_FIELDS.flatMap((field) => (errors[field]?.message ? [{ field, message: errors[field].message }] : []));
+  const summary = INVOICE_FORM_FIELDS.flatMap((field) => (errors[field]?.message ? [{ field, message: tx(errors[field].message) }] : []));
 
   const onSubmit = handleSubmit(
     async () => {
@@ -58,15 +60,15 @@ export function IssueInvoiceForm() {
         let placed = false;
         for (const [field, message] of Object.entries(result.fieldErrors)) {
           if ((INVOICE_FORM_FIELDS as readonly string[]).includes(field)) {
-            setError(field as Field, { message });
+            setError(field as Field, { message: tx(message) });
             placed = true;
           }
         }
-        if (!placed) setNotice({ tone: "error", title: result.message });
+        if (!placed) setNotice({ tone: "error", title: tx(result.message) });
         return;
       }
       reset(EMPTY);
-      setNotice({ tone: "success", title: result.message });
+      setNotice({ tone: "success", title: tx(result.message) });
     },
     () => setNotice(null),
   );

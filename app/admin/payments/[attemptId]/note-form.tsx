@@ -1,6 +1,7 @@
 "use client";
 // One small form, two uses: a note on the trail, or reversing a refund (which needs a note).
 import { useActionState, useId } from "react";
+import { useText } from "@/components/use-text";
 import { inputClass, secondaryButtonClass } from "@/components/ui";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { addReviewNoteAction, reverseRefundAction } from "./actions";
@@ -10,6 +11,7 @@ export function NoteForm(props: { attemptId: string; refundId?: string; label: s
     props.refundId ? reverseRefundAction : addReviewNoteAction,
     null,
   );
+  const tx = useText();
   const id = useId();
   const error = state && !state.ok ? (state.fieldErrors.note ?? state.fieldErrors.refundId) : undefined;
   return (
@@ -29,7 +31,7 @@ export function NoteForm(props: { attemptId: string; refundId?: string; label: s
       />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
+          {tx(error)}
         </p>
       ) : null}
       {state ? (
@@ -37,7 +39,7 @@ export function NoteForm(props: { attemptId: string; refundId?: string; label: s
           role={state.ok ? "status" : "alert"}
           className={state.ok ? "text-sm font-semibold text-green-800" : "text-sm font-semibold text-red-700"}
         >
-          {state.message}
+          {tx(state.message)}
         </p>
       ) : null}
       <button type="submit" className={`${secondaryButtonClass} text-sm`} disabled={pending}>

@@ -2,6 +2,7 @@
 // Record a refund made in Invoice Cloud: how much of each invoice, Invoice Cloud's reference, the
 // date and a note. The same schema checks it here (before posting) and in the action.
 import { useActionState, useState } from "react";
+import { useText } from "@/components/use-text";
 import { buttonClass, inputClass } from "@/components/ui";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { formatCents } from "@/lib/money";
@@ -12,8 +13,12 @@ type Line = { invoiceId: string; invoiceNumber: string; leftCents: number };
 
 export function RefundForm({ attemptId, lines, today }: { attemptId: string; lines: Line[]; today: string }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(recordRefundAction, null);
+  const tx = useText();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const errors = { ...(state && !state.ok ? state.fieldErrors : {}), ...clientErrors };
+  const errors: Record<string, string | undefined> = {
+    ...Object.fromEntries(Object.entries(state && !state.ok ? state.fieldErrors : {}).map(([k, v]) => [k, tx(v)])),
+    ...Object.fromEntries(Object.entries(clientErrors).map(([k, v]) => [k, tx(v)])),
+  };
   const check = (e: React.FormEvent<HTMLFormElement>) => {
     const parsed = refundInputSchema.safeParse(refundFormValues(new FormData(e.currentTarget)));
     const found: Record<string, string> = {};
@@ -53,7 +58,7 @@ export function RefundForm({ attemptId, lines, today }: { attemptId: string; lin
       <Field id="refund-note" name="note" label="Note (why it was refunded)" error={errors.note} />
       {state ? (
         <p role={state.ok ? "status" : "alert"} className={state.ok ? "font-semibold text-green-800" : "font-semibold text-red-700"}>
-          {state.message}
+          {tx(state.message)}
         </p>
       ) : null}
       <button type="submit" className={buttonClass} disabled={pending}>
