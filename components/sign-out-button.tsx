@@ -1,16 +1,15 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+// Sign out: a plain form posting to a server action (app/session/actions.ts), so it works
+// without JavaScript and costs the page none.
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/session/actions";
 
-export function SignOutButton() {
-  const t = useTranslations("header");
+export async function SignOutButton() {
+  const t = await getTranslations("header");
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: "/signin" })}
-      className="rounded border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100"
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="min-h-6 rounded border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }
