@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { secondaryButtonClass } from "@/components/ui";
+import { useText } from "@/components/use-text";
+import type { Text } from "@/lib/i18n/message";
 import { paths } from "@/lib/paths";
 import {
   reencryptApiKeysAction,
@@ -128,7 +130,8 @@ export function InvoiceTypeForm({ billerId }: { billerId: string }) {
 export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId: string; typeId: number; label: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const tx = useText();
+  const [error, setError] = useState<Text | null>(null);
   return (
     <div>
       <button
@@ -140,7 +143,7 @@ export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId:
           startTransition(async () => {
             setError(null);
             const result = await removeInvoiceTypeAction(billerId, typeId).catch(() => null);
-            if (!result || !result.ok) setError(result?.message ?? "Something went wrong. Try again.");
+            if (!result || !result.ok) setError(result?.message ?? "errors.generic");
             else router.refresh();
           })
         }
@@ -149,7 +152,7 @@ export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId:
       </button>
       {error ? (
         <p role="alert" className="mt-1 text-sm font-semibold text-red-700">
-          {error}
+          {tx(error)}
         </p>
       ) : null}
     </div>
@@ -158,7 +161,8 @@ export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId:
 
 export function ReencryptKeysButton() {
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const tx = useText();
+  const [result, setResult] = useState<{ ok: boolean; message: Text } | null>(null);
   return (
     <div>
       <button
@@ -168,7 +172,7 @@ export function ReencryptKeysButton() {
         onClick={() =>
           startTransition(async () => {
             const r = await reencryptApiKeysAction().catch(() => null);
-            setResult(r ? { ok: r.ok, message: r.message } : { ok: false, message: "Something went wrong. Try again." });
+            setResult(r ? { ok: r.ok, message: r.message } : { ok: false, message: "errors.generic" });
           })
         }
       >
@@ -176,7 +180,7 @@ export function ReencryptKeysButton() {
       </button>
       {result ? (
         <p role={result.ok ? "status" : "alert"} className={`mt-2 text-sm font-semibold ${result.ok ? "text-green-800" : "text-red-700"}`}>
-          {result.message}
+          {tx(result.message)}
         </p>
       ) : null}
     </div>

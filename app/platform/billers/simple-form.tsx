@@ -10,8 +10,10 @@ import type { z } from "zod";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
 import { Banner, buttonClass, inputClass } from "@/components/ui";
+import { useText } from "@/components/use-text";
+import type { Text } from "@/lib/i18n/message";
 
-type Result = { ok: true; message: string; data?: unknown } | { ok: false; message: string; fieldErrors: Record<string, string> };
+type Result = { ok: true; message: Text; data?: unknown } | { ok: false; message: Text; fieldErrors: Record<string, Text> };
 
 export type SimpleField<V> = {
   name: Extract<keyof V, string>;
@@ -42,7 +44,8 @@ export function SimpleForm<V extends Record<string, string>>({
   renderSuccess?: (data: unknown) => ReactNode;
 }) {
   const router = useRouter();
-  const [notice, setNotice] = useState<{ ok: boolean; message: string; data?: unknown } | null>(null);
+  const tx = useText();
+  const [notice, setNotice] = useState<{ ok: boolean; message: Text; data?: unknown } | null>(null);
   const { register, handleSubmit, formState, getValues, setError, reset } = useForm<FieldValues>({
     resolver: zodResolver(schema as unknown as z.ZodType<FieldValues, FieldValues>),
     defaultValues: defaults as DefaultValues<FieldValues>,
@@ -52,7 +55,7 @@ export function SimpleForm<V extends Record<string, string>>({
   const idOf = (name: string) => `${idPrefix}-${name}`;
   const messageOf = (name: string) => {
     const m = errors[name]?.message;
-    return typeof m === "string" ? m : undefined;
+    return typeof m === "string" ? tx(m) : undefined;
   };
   const summary = fields.flatMap((f) => {
     const message = messageOf(f.name);
@@ -63,10 +66,12 @@ export function SimpleForm<V extends Record<string, string>>({
     async () => {
       setNotice(null);
       const result = await action(getValues() as V).catch(() => null);
-      if (!result) return setNotice({ ok: false, message: "Something went wrong. Try again." });
+      if (!result) return setNotice({ ok: false, message: "errors.generic" });
       if (!result.ok) {
         const entries = Object.entries(result.fieldErrors).filter(([f]) => fields.some((x) => x.name === f));
-        for (const [field, message] of entries) setError(field as Path<FieldValues>, { message });
+        // react-hook-form keeps a string: a key (or "key" + values, translated now).
+        for (const [field, message] of entries)
+          setError(field as Path<FieldValues>, { message: typeof message === "string" ? message : tx(message) });
         if (entries.length === 0) setNotice({ ok: false, message: result.message });
         return;
       }
@@ -80,7 +85,7 @@ export function SimpleForm<V extends Record<string, string>>({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {notice ? (
-        <Banner tone={notice.ok ? "success" : "error"} title={notice.message}>
+        <Banner tone={notice.ok ? "success" : "error"} title={tx(notice.message)}>
           {notice.ok && renderSuccess ? renderSuccess(notice.data) : null}
         </Banner>
       ) : null}
