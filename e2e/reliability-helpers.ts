@@ -79,7 +79,15 @@ export type SandboxSession = {
   cloudPaymentUrl: string;
   request: { BillerReference: string; ReturnURL: string; Customers: { Invoices: { InvoiceNumber: string }[] }[] };
 };
-export type SandboxDelivery = { paymentGuid: string; kind: string; chainId: string; attempt: number; ok: boolean; status?: number };
+export type SandboxDelivery = {
+  paymentGuid: string;
+  kind: string;
+  chainId: string;
+  attempt: number;
+  url: string;
+  ok: boolean;
+  status?: number;
+};
 export type SandboxPayment = { paymentGuid: string; billerGuid: string; billerReference: string; approved: boolean; token: string };
 
 export async function sandboxState() {
