@@ -2,12 +2,23 @@
 // the key typed into the form, else the stored one. Audits the result only, never the key.
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { checkBillerStatus } from "../cpv2/client";
+import { checkBillerStatus, type Cpv2Error } from "../cpv2/client";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { msg, type Text } from "../i18n/message";
 import { decryptApiKey } from "../secrets";
 
-export type ConnectionTestResult = { ok: true; message: string } | { ok: false; message: string };
+export type ConnectionTestResult = { ok: true; message: Text } | { ok: false; message: Text };
+
+/** What the admin reads for each failure: a catalogue key; Invoice Cloud's own words as a detail. */
+function failureText(error: Cpv2Error): Text {
+  if (error.kind === "rejected") {
+    return error.httpStatus !== undefined && /^(Invoice Cloud answered )?HTTP \d+$/.test(error.message)
+      ? msg("admin.settings.connection.httpStatus", { status: error.httpStatus })
+      : msg("admin.settings.connection.rejected", { detail: error.message });
+  }
+  return `admin.settings.connection.${error.kind}`;
+}
 
 export async function testBillerConnection(opts: {
   billerId: string;
@@ -19,7 +30,7 @@ export async function testBillerConnection(opts: {
   if (apiKey === null) {
     // The one place besides payments that needs the stored key: select it explicitly.
     const stored = await db.paymentSettings.findUnique({ where: { billerId }, select: { apiKeyCiphertext: true } });
-    if (!stored?.apiKeyCiphertext) throw new UserFacingError("Enter the API key to test, or save one first");
+    if (!stored?.apiKeyCiphertext) throw new UserFacingError("admin.settings.connection.noKey");
     apiKey = decryptApiKey(billerId, stored.apiKeyCiphertext);
   }
   const result = await checkBillerStatus({ apiKey });
@@ -33,6 +44,6 @@ export async function testBillerConnection(opts: {
       ...(result.ok ? { status: result.status } : { message: result.error.message }),
     },
   });
-  if (result.ok) return { ok: true, message: `Connected to Invoice Cloud (biller status: ${result.status})` };
-  return { ok: false, message: result.error.message };
+  if (result.ok) return { ok: true, message: msg("admin.settings.connection.connected", { status: result.status }) };
+  return { ok: false, message: failureText(result.error) };
 }

@@ -28,12 +28,12 @@ export async function updatePaymentSettings(opts: {
       where: { billerId },
       select: { apiKeyLast4: true, billerGuid: true, invoiceTypeId: true, maxOnlineAmountCents: true, customReturnSiteName: true },
     });
-    if (!existing?.apiKeyLast4 && input.apiKey === null) throw new FieldError("apiKey", "Enter the API key");
+    if (!existing?.apiKeyLast4 && input.apiKey === null) throw new FieldError("apiKey", "admin.settings.errors.apiKeyRequired");
     const allowed = await tx.invoiceType.findUnique({
       where: { billerId_typeId: { billerId, typeId: input.invoiceTypeId } },
       select: { typeId: true },
     });
-    if (!allowed) throw new FieldError("invoiceTypeId", "Select an invoice type from the list");
+    if (!allowed) throw new FieldError("invoiceTypeId", "admin.settings.errors.invoiceTypeNotListed");
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of PLAIN_FIELDS) {

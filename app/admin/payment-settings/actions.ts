@@ -28,7 +28,7 @@ export const savePaymentSettings = adminAction("BILLER_ADMIN", "savePaymentSetti
   };
   return {
     ok: true,
-    message: changedFields.length ? "Payment page settings saved" : "Nothing changed: the settings were already saved",
+    message: changedFields.length ? "admin.settings.saved" : "admin.settings.unchanged",
     data: saved,
   };
 });

@@ -1,17 +1,21 @@
-import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Banner, PageTitle } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/dates";
+import { getText } from "@/lib/i18n/server-text";
 import { centsToDecimalString } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { getPaymentSettingsView } from "@/lib/settings/get-payment-settings-view";
 import { READINESS_TEXT } from "@/lib/settings/readiness-text";
 import { PaymentSettingsForm } from "./payment-settings-form";
 
-export const metadata: Metadata = { title: "Payment page settings" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.settings"))("title") };
+}
 
 export default async function PaymentSettingsPage() {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.paymentSettings);
+  const [t, tx, locale] = await Promise.all([getTranslations("admin.settings"), getText(), getLocale()]);
   const view = await getPaymentSettingsView({ billerId: user.billerId });
   const s = view.settings;
   // Only these plain values cross to the browser: never the key or its ciphertext.
@@ -19,17 +23,17 @@ export default async function PaymentSettingsPage() {
     ? {
         last4: s.apiKeyLast4,
         setBy: s.apiKeySetBy ? `${s.apiKeySetBy.name} (${s.apiKeySetBy.email})` : null,
-        setAt: s.apiKeySetAt ? formatDateTime(s.apiKeySetAt, view.biller.timeZone) : null,
+        setAt: s.apiKeySetAt ? formatDateTime(s.apiKeySetAt, view.biller.timeZone, locale) : null,
       }
     : null;
   return (
     <>
-      <PageTitle lead={`${view.biller.name} · Cloud Payments V2`}>Configure Payment Page Settings</PageTitle>
+      <PageTitle lead={t("lead", { biller: view.biller.name })}>{t("heading")}</PageTitle>
       {view.readiness.ready ? (
-        <Banner tone="success" title="Settings complete: applicants can pay online" />
+        <Banner tone="success" title={t("complete")} />
       ) : (
-        <Banner tone="warning" title="Settings incomplete: applicants cannot pay online yet">
-          {READINESS_TEXT[view.readiness.reason]}
+        <Banner tone="warning" title={t("incomplete")}>
+          {tx(READINESS_TEXT[view.readiness.reason])}
         </Banner>
       )}
       <PaymentSettingsForm

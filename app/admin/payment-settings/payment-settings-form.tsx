@@ -2,7 +2,8 @@
 // The Configure Payment Page Settings form. It never receives the API key: only whether one is
 // stored and its last four characters. A blank key field keeps the stored key.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
@@ -20,10 +21,13 @@ type Props = {
   dbaName: string;
 };
 
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
 type Notice = { tone: "success" | "error"; title: string } | null;
 
 export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName }: Props) {
   const tx = useText();
+  const t = useTranslations("admin.settings");
   const hasStoredKey = storedKey !== null;
   const [replacingKey, setReplacingKey] = useState(!hasStoredKey);
   const [notice, setNotice] = useState<Notice>(null);
@@ -37,9 +41,13 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
   >({ resolver, defaultValues: defaults, shouldFocusError: false }); // the error summary takes focus
   const { errors, isSubmitting } = formState;
 
+  const err = (field: (typeof PAYMENT_SETTINGS_FIELDS)[number]) => {
+    const message = errors[field]?.message;
+    return message ? tx(message) : undefined;
+  };
   const summary = PAYMENT_SETTINGS_FIELDS.flatMap((field) => {
     const message = errors[field]?.message;
-    return message ? [{ field, message }] : [];
+    return message ? [{ field, message: tx(message) }] : [];
   });
 
   const onSubmit = handleSubmit(
@@ -47,7 +55,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
       setNotice(null);
       // The server parses the raw text again; the browser's parse is only for quick feedback.
       const result = await savePaymentSettings(getValues()).catch(() => null);
-      if (!result) return setNotice({ tone: "error", title: "Something went wrong. Try again." });
+      if (!result) return setNotice({ tone: "error", title: tx("errors.generic") });
       if (!result.ok) {
         for (const [field, message] of Object.entries(result.fieldErrors)) {
           if ((PAYMENT_SETTINGS_FIELDS as readonly string[]).includes(field)) {
@@ -70,7 +78,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
     const apiKey = replacingKey ? getValues("apiKey") : "";
     const result = await testConnection({ apiKey }).catch(() => null);
     setTesting(false);
-    setConnection(result ? { ok: result.ok, message: tx(result.message) } : { ok: false, message: "Something went wrong. Try again." });
+    setConnection(result ? { ok: result.ok, message: tx(result.message) } : { ok: false, message: tx("errors.generic") });
   };
 
   const siteName = (useWatch({ control, name: "customReturnSiteName" }) ?? "").trim() || dbaName;
@@ -82,27 +90,22 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
 
       <FormField
         id="apiKey"
-        label="API key (APIKey)"
-        error={errors.apiKey?.message}
+        label={t("apiKey.label")}
+        error={err("apiKey")}
         hint={
           <>
-            In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Application API Keys</strong> to generate the
-            API key, then paste it here.
-            {!hasStoredKey
-              ? " Required."
-              : replacingKey
-                ? " Leave it blank to keep the stored key."
-                : " A key is stored: use Replace key to change it."}
+            {t.rich("apiKey.hint", { strong })}
+            {!hasStoredKey ? t("apiKey.required") : replacingKey ? t("apiKey.blankKeeps") : t("apiKey.stored")}
           </>
         }
       >
         {storedKey ? (
           <p className="mt-2 text-slate-900" data-testid="stored-api-key">
-            <span className="font-mono tracking-widest" aria-label={`Stored key ending in ${storedKey.last4}`}>
-              •••• {storedKey.last4}
+            <span className="font-mono tracking-widest" aria-label={t("apiKey.storedEnding", { last4: storedKey.last4 })}>
+              {`•••• ${storedKey.last4}`}
             </span>
-            {storedKey.setBy ? <span className="text-sm text-slate-600"> · set by {storedKey.setBy}</span> : null}
-            {storedKey.setAt ? <span className="text-sm text-slate-600"> on {storedKey.setAt}</span> : null}
+            {storedKey.setBy ? <span className="text-sm text-slate-600">{t("apiKey.setBy", { who: storedKey.setBy })}</span> : null}
+            {storedKey.setAt ? <span className="text-sm text-slate-600">{t("apiKey.setAt", { when: storedKey.setAt })}</span> : null}
           </p>
         ) : null}
         {replacingKey ? (
@@ -111,7 +114,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
             autoComplete="off"
             spellCheck={false}
             className={inputClass}
-            {...fieldAria("apiKey", { hint: true, error: errors.apiKey?.message })}
+            {...fieldAria("apiKey", { hint: true, error: err("apiKey") })}
             {...register("apiKey")}
           />
         ) : null}
@@ -125,79 +128,58 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
               setReplacingKey(!replacingKey);
             }}
           >
-            {replacingKey ? "Keep the stored key" : "Replace key"}
+            {replacingKey ? t("apiKey.keep") : t("apiKey.replace")}
           </button>
         ) : null}
       </FormField>
 
-      <FormField
-        id="billerGuid"
-        label="BillerGUID (optional)"
-        error={errors.billerGuid?.message}
-        hint={
-          <>
-            In the Invoice Cloud biller portal, go to <strong>Support → Documentation/APIs → Integration Documentation</strong> to find your
-            BillerGUID. Cloud Payments V2 does not need it; when given, postbacks are checked against it.
-          </>
-        }
-      >
+      <FormField id="billerGuid" label={t("billerGuid.label")} error={err("billerGuid")} hint={t.rich("billerGuid.hint", { strong })}>
         <input
           type="text"
           autoComplete="off"
           spellCheck={false}
           className={`${inputClass} font-mono`}
-          {...fieldAria("billerGuid", { hint: true, error: errors.billerGuid?.message })}
+          {...fieldAria("billerGuid", { hint: true, error: err("billerGuid") })}
           {...register("billerGuid")}
         />
       </FormField>
 
       <FormField
         id="invoiceTypeId"
-        label="Invoice type (type-id)"
-        error={errors.invoiceTypeId?.message}
+        label={t("invoiceType.label")}
+        error={err("invoiceTypeId")}
         hint={
           <>
-            The Invoice Cloud Invoice Type ID that permit fees are posted to. If the type ID you need is not in the list, contact the
-            PermitPay portal operator to add it.
-            {invoiceTypes.length === 0 ? (
-              <strong className="mt-1 block text-amber-900">
-                No Invoice Type IDs are available yet. The PermitPay portal operator must add your Invoice Cloud type ID before you can save
-                these settings.
-              </strong>
-            ) : null}
+            {t("invoiceType.hint")}
+            {invoiceTypes.length === 0 ? <strong className="mt-1 block text-amber-900">{t("invoiceType.none")}</strong> : null}
           </>
         }
       >
         <select
           className={inputClass}
-          {...fieldAria("invoiceTypeId", { hint: true, error: errors.invoiceTypeId?.message })}
+          {...fieldAria("invoiceTypeId", { hint: true, error: err("invoiceTypeId") })}
           {...register("invoiceTypeId")}
         >
-          <option value="">Select an invoice type</option>
-          {invoiceTypes.map((t) => (
-            <option key={t.typeId} value={String(t.typeId)}>
-              {t.typeId} — {t.label}
+          <option value="">{t("invoiceType.placeholder")}</option>
+          {invoiceTypes.map((type) => (
+            <option key={type.typeId} value={String(type.typeId)}>
+              {t("invoiceType.option", { typeId: type.typeId, label: type.label })}
             </option>
           ))}
         </select>
       </FormField>
 
-      <FormField
-        id="maxOnlineAmount"
-        label="Maximum bill total $ amount payable online (optional)"
-        error={errors.maxOnlineAmount?.message}
-        hint="The largest total an applicant can pay online in one payment, for example 2500.00. Leave it blank for no limit."
-      >
+      <FormField id="maxOnlineAmount" label={t("max.label")} error={err("maxOnlineAmount")} hint={t("max.hint")}>
         <div className="mt-1 flex max-w-xs items-center">
           <span aria-hidden="true" className="mr-2 text-slate-700">
-            $
+            {t("max.currency")}
           </span>
           <input
             type="text"
             inputMode="decimal"
             autoComplete="off"
             className={`${inputClass} mt-0`}
-            {...fieldAria("maxOnlineAmount", { hint: true, error: errors.maxOnlineAmount?.message })}
+            {...fieldAria("maxOnlineAmount", { hint: true, error: err("maxOnlineAmount") })}
             {...register("maxOnlineAmount")}
           />
         </div>
@@ -205,14 +187,13 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
 
       <FormField
         id="customReturnSiteName"
-        label="Return site name (CustomReturnSiteName, optional)"
-        error={errors.customReturnSiteName?.message}
+        label={t("siteName.label")}
+        error={err("customReturnSiteName")}
         hint={
           <>
-            On the Invoice Cloud payment page, the sign-out button&apos;s tooltip reads “Sign out and Return to &lt;SiteName&gt;”. SiteName
-            is your DBA name, {dbaName}, unless you enter another name here (at most 100 characters).
+            {t("siteName.hint", { placeholder: "<SiteName>", dbaName })}
             <br />
-            Applicants will see: <q data-testid="tooltip-preview">Sign out and Return to {siteName}</q>
+            {t.rich("siteName.preview", { siteName, q: (chunks) => <q data-testid="tooltip-preview">{chunks}</q> })}
           </>
         }
       >
@@ -220,24 +201,23 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
           type="text"
           maxLength={200}
           className={inputClass}
-          {...fieldAria("customReturnSiteName", { hint: true, error: errors.customReturnSiteName?.message })}
+          {...fieldAria("customReturnSiteName", { hint: true, error: err("customReturnSiteName") })}
           {...register("customReturnSiteName")}
         />
       </FormField>
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save settings"}
+          {isSubmitting ? t("saving") : t("save")}
         </button>
         <button type="button" className={secondaryButtonClass} disabled={testing} onClick={() => void onTestConnection()}>
-          {testing ? "Testing…" : "Test connection"}
+          {testing ? t("testing") : t("test")}
         </button>
       </div>
       <div role="status" aria-live="polite" data-testid="connection-result">
         {connection ? (
           <p className={connection.ok ? "font-semibold text-green-800" : "font-semibold text-red-700"}>
-            {connection.ok ? "✓ " : "✗ "}
-            {connection.message}
+            {t(connection.ok ? "connection.ok" : "connection.failed", { message: connection.message })}
           </p>
         ) : null}
       </div>

@@ -2,23 +2,25 @@
 // the server action. Whether the API key is required depends on whether one is stored, so the
 // schema is built for that fact with paymentSettingsSchemaFor().
 import { z } from "zod";
-import { parseDollarsToCents } from "@/lib/money";
+import { parseTypedDollars } from "@/lib/admin/parse-typed-dollars";
 
 /** PostgreSQL int4: the largest amount of cents we can store. */
 const MAX_CENTS = 2_147_483_647;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Catalogue keys (messages/<locale>/admin.json): the form and the action translate them. */
 export const PAYMENT_SETTINGS_MESSAGES = {
-  apiKeyRequired: "Enter the API key",
-  apiKeySpaces: "Enter the API key without spaces",
-  apiKeyTooShort: "Enter the whole API key (at least 12 characters)",
-  apiKeyTooLong: "Enter an API key of 256 characters or fewer",
-  billerGuid: "Enter the BillerGUID like 6f1c9a2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b",
-  invoiceType: "Select an invoice type",
-  maxFormat: "Enter a maximum like 2500.00",
-  maxPositive: "Enter a maximum greater than $0.00, or leave it blank for no limit",
-  maxTooLarge: "Enter a maximum of $21,474,836.47 or less",
-  siteNameTooLong: "Enter a return site name of 100 characters or fewer",
+  apiKeyRequired: "admin.settings.errors.apiKeyRequired",
+  apiKeySpaces: "admin.settings.errors.apiKeySpaces",
+  apiKeyTooShort: "admin.settings.errors.apiKeyTooShort",
+  apiKeyTooLong: "admin.settings.errors.apiKeyTooLong",
+  billerGuid: "admin.settings.errors.billerGuid",
+  invoiceType: "admin.settings.errors.invoiceType",
+  maxFormat: "admin.settings.errors.maxFormat",
+  maxPositive: "admin.settings.errors.maxPositive",
+  maxTooLarge: "admin.settings.errors.maxTooLarge",
+  siteNameTooLong: "admin.settings.errors.siteNameTooLong",
+  notText: "errors.invalidValue",
 } as const;
 const M = PAYMENT_SETTINGS_MESSAGES;
 
@@ -27,7 +29,7 @@ const blankToNull = (value: string) => (value === "" ? null : value);
 export const paymentSettingsSchema = z.object({
   // Blank keeps the stored key. Never echoed back to the browser.
   apiKey: z
-    .string()
+    .string(M.notText)
     .trim()
     .max(256, M.apiKeyTooLong)
     .refine((v) => !/\s/.test(v), M.apiKeySpaces)
@@ -35,21 +37,21 @@ export const paymentSettingsSchema = z.object({
     .refine((v) => v === "" || v.length >= 12, M.apiKeyTooShort)
     .transform(blankToNull),
   billerGuid: z
-    .string()
+    .string(M.notText)
     .trim()
     .refine((v) => v === "" || GUID.test(v), M.billerGuid)
     .transform(blankToNull),
   invoiceTypeId: z
-    .string()
+    .string(M.notText)
     .trim()
     .regex(/^\d{1,9}$/, M.invoiceType)
     .transform(Number),
   maxOnlineAmount: z
-    .string()
+    .string(M.notText)
     .trim()
     .transform((value, ctx) => {
       if (value === "") return null;
-      const cents = parseDollarsToCents(value);
+      const cents = parseTypedDollars(value);
       if (cents === null) {
         ctx.addIssue({ code: "custom", message: M.maxFormat });
         return z.NEVER;
@@ -64,7 +66,7 @@ export const paymentSettingsSchema = z.object({
       }
       return cents;
     }),
-  customReturnSiteName: z.string().trim().max(100, M.siteNameTooLong).transform(blankToNull),
+  customReturnSiteName: z.string(M.notText).trim().max(100, M.siteNameTooLong).transform(blankToNull),
 });
 
 /** The schema with the first-save rule: without a stored key, the API key is required. */
@@ -93,7 +95,7 @@ export const PAYMENT_SETTINGS_FIELDS = [
 
 export const testConnectionSchema = z.object({
   apiKey: z
-    .string()
+    .string(M.notText)
     .trim()
     .max(256, M.apiKeyTooLong)
     .refine((v) => !/\s/.test(v), M.apiKeySpaces)

@@ -17,13 +17,13 @@ export async function resolveReviewAction(_prev: ResolveReviewState, formData: F
     if (!parsed.success) {
       const fieldErrors: ResolveReviewState["fieldErrors"] = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as keyof typeof fieldErrors] ??= issue.message;
-      return { ok: false, message: "There is a problem", fieldErrors };
+      return { ok: false, message: "form.problem", fieldErrors };
     }
     await resolveReview({ billerId: user.billerId, actorId: user.id, ...parsed.data });
     revalidatePath(paths.admin.payments);
     settled = parsed.data.attemptId;
   } catch (error) {
-    if (error instanceof UserFacingError) return { ok: false, message: error.message };
+    if (error instanceof UserFacingError) return { ok: false, message: error.text };
     logger.error({ err: error }, "resolveReview failed");
     return { ok: false, message: GENERIC_ERROR };
   }

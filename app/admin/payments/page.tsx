@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { Banner, PageTitle, inputClass, secondaryButtonClass } from "@/components/ui";
 import { listPaymentAttempts } from "@/lib/admin/list-payment-attempts";
@@ -11,7 +11,9 @@ import { paths } from "@/lib/paths";
 import { businessDaysBetween } from "@/lib/reports/zoned-day";
 import { ResolveReviewForm } from "./resolve-review-form";
 
-export const metadata: Metadata = { title: "Payments" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.payments"))("title") };
+}
 
 const STATUS_STYLE: Record<string, string> = {
   PAID: "bg-blue-700 text-white",
@@ -31,24 +33,25 @@ export default async function AdminPaymentsPage({
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.payments);
   const { page, review, settled } = await searchParams;
   const reviewOnly = review === "open";
+  const [t, locale] = await Promise.all([getTranslations("admin.payments"), getLocale()]);
+  const money = (cents: number) => formatCents(cents, locale);
   const [biller, list] = await Promise.all([
     getBillerSummary({ billerId: user.billerId }),
     listPaymentAttempts({ billerId: user.billerId, page: Number(page) || 1, reviewOnly }),
   ]);
-  const when = (d: Date | null) => (d ? formatDateTime(d, biller.timeZone) : "—");
+  const when = (d: Date | null) => (d ? formatDateTime(d, biller.timeZone, locale) : t("none_value"));
   const now = new Date();
   const reviewDays = (since: Date) => businessDaysBetween(since, now, biller.timeZone);
   return (
     <>
-      <PageTitle lead={`${biller.name}: every online payment attempt, newest first. Times in ${biller.timeZone}.`}>Payments</PageTitle>
-      {settled ? <Banner tone="success" role="status" title="Payment settled" /> : null}
+      <PageTitle lead={t("lead", { biller: biller.name, timeZone: biller.timeZone })}>{t("title")}</PageTitle>
+      {settled ? <Banner tone="success" role="status" title={t("settled")} /> : null}
       {list.needsReview > 0 ? (
-        <Banner tone="error" role="status" title={`${list.needsReview} payment${list.needsReview === 1 ? " needs" : "s need"} review`}>
-          Invoice Cloud reported something that did not match what was owed. Check the highlighted rows against the Invoice Cloud biller
-          portal before changing anything.
+        <Banner tone="error" role="status" title={t("needReview", { count: list.needsReview })}>
+          {t("needReviewText")}
           {list.oldestReviewSince ? (
             <span className="mt-1 block" data-testid="oldest-review">
-              The oldest has been open since {when(list.oldestReviewSince)} ({reviewDays(list.oldestReviewSince)} business days).
+              {t("oldest", { when: when(list.oldestReviewSince), days: reviewDays(list.oldestReviewSince) })}
             </span>
           ) : null}
         </Banner>
@@ -56,11 +59,11 @@ export default async function AdminPaymentsPage({
       <p className="mb-4 text-sm">
         {reviewOnly ? (
           <Link href={paths.admin.payments} className="text-brand-700 underline">
-            Show all payments
+            {t("showAll")}
           </Link>
         ) : (
           <Link href={`${paths.admin.payments}?review=open`} className="text-brand-700 underline">
-            Show only open reviews ({list.needsReview})
+            {t("showReviews", { count: list.needsReview })}
           </Link>
         )}
       </p>
@@ -71,51 +74,49 @@ export default async function AdminPaymentsPage({
       >
         <div>
           <label htmlFor="export-from" className="block text-sm font-medium">
-            From
+            {t("from")}
           </label>
           <input id="export-from" name="from" type="date" className={inputClass} />
         </div>
         <div>
           <label htmlFor="export-to" className="block text-sm font-medium">
-            To
+            {t("to")}
           </label>
           <input id="export-to" name="to" type="date" className={inputClass} />
         </div>
         <button type="submit" className={secondaryButtonClass}>
-          Download CSV
+          {t("downloadCsv")}
         </button>
-        <p className="w-full text-xs text-slate-600">
-          For reconciling with the Invoice Cloud biller portal. Leave the dates blank for the last 31 days.
-        </p>
+        <p className="w-full text-xs text-slate-600">{t("exportHint")}</p>
       </form>
       {list.rows.length === 0 ? (
-        <p className="text-slate-600">No payment attempts yet.</p>
+        <p className="text-slate-600">{t("none")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[56rem] border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Payment attempts, newest first</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">
-                  Status
+                  {t("col.status")}
                 </th>
                 <th scope="col" className="p-2 text-right">
-                  Total
+                  {t("col.total")}
                 </th>
                 <th scope="col" className="p-2">
-                  Applicant
+                  {t("col.applicant")}
                 </th>
                 <th scope="col" className="p-2">
-                  Invoices
+                  {t("col.invoices")}
                 </th>
                 <th scope="col" className="p-2">
-                  Created
+                  {t("col.created")}
                 </th>
                 <th scope="col" className="p-2">
-                  Closed
+                  {t("col.closed")}
                 </th>
                 <th scope="col" className="p-2">
-                  Reason
+                  {t("col.reason")}
                 </th>
               </tr>
             </thead>
@@ -140,23 +141,25 @@ export default async function AdminPaymentsPage({
                       <span
                         className={`inline-block rounded px-2 py-0.5 text-xs font-bold ${STATUS_STYLE[a.status] ?? "bg-slate-200 text-slate-800"}`}
                       >
-                        {a.status.replace("_", " ")}
+                        {t(`status.${a.status}`)}
                       </span>
-                      {a.paymentGuid ? <span className="mt-1 block font-mono text-[10px] text-slate-600">IC {a.paymentGuid}</span> : null}
+                      {a.paymentGuid ? (
+                        <span className="mt-1 block font-mono text-[10px] text-slate-600">{t("icGuid", { guid: a.paymentGuid })}</span>
+                      ) : null}
                       <Link href={paths.admin.payment(a.id)} className="text-brand-700 mt-1 block text-xs underline">
-                        {a.status === "PAID" ? "Refunds, notes and trail" : "Notes and trail"}
+                        {a.status === "PAID" ? t("refundsLink") : t("notesLink")}
                       </Link>
                       {inReview ? (
                         <span className={`mt-1 block text-xs ${overdue ? "font-bold text-red-900" : "text-red-800"}`}>
-                          In review {openDays} business day{openDays === 1 ? "" : "s"}
-                          {overdue ? ": overdue" : ""}
+                          {t("inReview", { days: openDays })}
+                          {overdue ? t("overdue") : ""}
                         </span>
                       ) : null}
                     </td>
                     <td className="p-2 text-right tabular-nums">
-                      {formatCents(a.totalCents)}
+                      {money(a.totalCents)}
                       {a.paidAmountCents !== null && a.paidAmountCents !== a.totalCents ? (
-                        <span className="block text-xs text-slate-600">paid {formatCents(a.paidAmountCents)}</span>
+                        <span className="block text-xs text-slate-600">{t("paidAmount", { amount: money(a.paidAmountCents) })}</span>
                       ) : null}
                     </td>
                     <td className="p-2">

@@ -1,6 +1,8 @@
 "use client";
 // The settle-a-review form on a NEEDS_REVIEW (or flagged PAID) row.
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
+import { useText } from "@/components/use-text";
 import { buttonClass, inputClass } from "@/components/ui";
 import { resolveReviewAction } from "./actions";
 import type { ResolveReviewState } from "./schema";
@@ -8,35 +10,37 @@ import type { ResolveReviewState } from "./schema";
 export function ResolveReviewForm({ attemptId, flaggedPaid }: { attemptId: string; flaggedPaid: boolean }) {
   const [state, action, pending] = useActionState<ResolveReviewState, FormData>(resolveReviewAction, {});
   const id = useId();
+  const t = useTranslations("admin.payments.resolve");
+  const tx = useText();
   if (state.ok)
     return (
       <p role="status" className="font-semibold text-green-800">
-        {state.message}
+        {state.message ? tx(state.message) : null}
       </p>
     );
   return (
     <form action={action} className="mt-2 space-y-2">
       <input type="hidden" name="attemptId" value={attemptId} />
       <fieldset>
-        <legend className="text-xs font-semibold">Settle after checking Invoice Cloud</legend>
+        <legend className="text-xs font-semibold">{t("legend")}</legend>
         {flaggedPaid ? (
           <label className="block text-xs">
-            <input type="radio" name="resolution" value="dismiss" defaultChecked /> The extra notice is dealt with (refunded or not charged)
+            <input type="radio" name="resolution" value="dismiss" defaultChecked /> {t("dismiss")}
           </label>
         ) : (
           <>
             <label className="block text-xs">
-              <input type="radio" name="resolution" value="mark_paid" /> Money kept: mark the invoices PAID
+              <input type="radio" name="resolution" value="mark_paid" /> {t("markPaid")}
             </label>
             <label className="block text-xs">
-              <input type="radio" name="resolution" value="release" /> Not charged or refunded: let the applicant pay again
+              <input type="radio" name="resolution" value="release" /> {t("release")}
             </label>
           </>
         )}
       </fieldset>
-      {state.fieldErrors?.resolution ? <p className="text-xs text-red-700">{state.fieldErrors.resolution}</p> : null}
+      {state.fieldErrors?.resolution ? <p className="text-xs text-red-700">{tx(state.fieldErrors.resolution)}</p> : null}
       <label htmlFor={`${id}-note`} className="block text-xs font-semibold">
-        Note
+        {t("note")}
       </label>
       <textarea
         id={`${id}-note`}
@@ -48,16 +52,16 @@ export function ResolveReviewForm({ attemptId, flaggedPaid }: { attemptId: strin
       />
       {state.fieldErrors?.note ? (
         <p id={`${id}-note-error`} className="text-xs text-red-700">
-          {state.fieldErrors.note}
+          {tx(state.fieldErrors.note)}
         </p>
       ) : null}
       {state.message && !state.ok ? (
         <p role="alert" className="text-xs font-semibold text-red-700">
-          {state.message}
+          {tx(state.message)}
         </p>
       ) : null}
       <button type="submit" className={`${buttonClass} px-2 py-1 text-xs`} disabled={pending}>
-        {pending ? "Saving…" : "Settle payment"}
+        {pending ? t("saving") : t("submit")}
       </button>
     </form>
   );

@@ -1,13 +1,15 @@
 import { z } from "zod";
+import type { Text } from "@/lib/i18n/message";
 
+// Messages are catalogue keys (messages/<locale>/admin.json): the form translates them.
 export const resolveReviewSchema = z.object({
-  attemptId: z.uuid("That payment does not exist."),
-  resolution: z.enum(["mark_paid", "release", "dismiss"], "Choose what happened to this payment"),
+  attemptId: z.uuid("admin.payments.errors.noPayment"),
+  resolution: z.enum(["mark_paid", "release", "dismiss"], "admin.payments.errors.chooseResolution"),
   note: z
-    .string()
+    .string("admin.payments.errors.reviewNoteShort")
     .trim()
-    .min(5, "Write a short note of what you checked (at least 5 characters)")
-    .max(500, "Keep the note under 500 characters"),
+    .min(5, "admin.payments.errors.reviewNoteShort")
+    .max(500, "admin.payments.errors.noteTooLong"),
 });
 export type ResolveReviewInput = z.infer<typeof resolveReviewSchema>;
-export type ResolveReviewState = { ok?: boolean; message?: string; fieldErrors?: Partial<Record<keyof ResolveReviewInput, string>> };
+export type ResolveReviewState = { ok?: boolean; message?: Text; fieldErrors?: Partial<Record<keyof ResolveReviewInput, Text>> };
