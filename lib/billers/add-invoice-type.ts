@@ -5,18 +5,19 @@ import { FieldError } from "../admin/field-error";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { msg } from "../i18n/message";
 import { isUniqueViolation } from "./is-unique-violation";
 
 export async function addInvoiceType(opts: { billerId: string; actorId: string; input: { typeId: number; label: string } }) {
   try {
     await db.$transaction(async (tx) => {
       const biller = await tx.biller.findUnique({ where: { id: opts.billerId }, select: { id: true } });
-      if (!biller) throw new UserFacingError("That biller no longer exists");
+      if (!biller) throw new UserFacingError("platform.errors.billerGone");
       await tx.invoiceType.create({ data: { billerId: opts.billerId, ...opts.input }, select: { id: true } });
       await recordAuditEvent(tx, { type: "invoice_type.added", actorId: opts.actorId, billerId: opts.billerId, data: opts.input });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new FieldError("typeId", `Type ID ${opts.input.typeId} is already in this biller's list`);
+    if (isUniqueViolation(error)) throw new FieldError("typeId", msg("platform.errors.typeIdTaken", { typeId: String(opts.input.typeId) }));
     throw error;
   }
 }

@@ -25,7 +25,7 @@ export async function createBillerAdmin(opts: {
   try {
     return await db.$transaction(async (tx) => {
       const biller = await tx.biller.findUnique({ where: { id: opts.billerId }, select: { id: true } });
-      if (!biller) throw new UserFacingError("That biller no longer exists");
+      if (!biller) throw new UserFacingError("platform.errors.billerGone");
       const user = await tx.user.create({
         data: { email, name: opts.input.name, role: "BILLER_ADMIN", billerId: opts.billerId, passwordHash },
         select: { id: true },
@@ -39,7 +39,7 @@ export async function createBillerAdmin(opts: {
       return { userId: user.id, email, generatedPassword };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new FieldError("email", "An account with that email address already exists");
+    if (isUniqueViolation(error)) throw new FieldError("email", "platform.errors.emailTaken");
     throw error;
   }
 }

@@ -15,7 +15,7 @@ export async function createBiller(opts: { actorId: string; input: BillerDetails
       return { billerId: biller.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new FieldError("name", "A biller with that name already exists");
+    if (isUniqueViolation(error)) throw new FieldError("name", "platform.errors.nameTaken");
     throw error;
   }
 }

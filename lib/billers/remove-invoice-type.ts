@@ -4,17 +4,16 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { msg } from "../i18n/message";
 
 export async function removeInvoiceType(opts: { billerId: string; actorId: string; typeId: number }) {
   await db.$transaction(async (tx) => {
     const settings = await tx.paymentSettings.findUnique({ where: { billerId: opts.billerId }, select: { invoiceTypeId: true } });
     if (settings?.invoiceTypeId === opts.typeId) {
-      throw new UserFacingError(
-        `Type ID ${opts.typeId} is in use by this biller's payment page settings. Ask the biller admin to select another type ID first.`,
-      );
+      throw new UserFacingError(msg("platform.errors.typeIdInUse", { typeId: String(opts.typeId) }));
     }
     const { count } = await tx.invoiceType.deleteMany({ where: { billerId: opts.billerId, typeId: opts.typeId } });
-    if (count === 0) throw new UserFacingError(`Type ID ${opts.typeId} is not in this biller's list`);
+    if (count === 0) throw new UserFacingError(msg("platform.errors.typeIdNotListed", { typeId: String(opts.typeId) }));
     await recordAuditEvent(tx, {
       type: "invoice_type.removed",
       actorId: opts.actorId,

@@ -11,7 +11,7 @@ export async function updateBiller(opts: { billerId: string; actorId: string; in
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.biller.findUnique({ where: { id: opts.billerId }, select: { name: true, dbaName: true, timeZone: true } });
-      if (!existing) throw new UserFacingError("That biller no longer exists");
+      if (!existing) throw new UserFacingError("platform.errors.billerGone");
       const changes: Record<string, { from: string; to: string }> = {};
       for (const field of ["name", "dbaName", "timeZone"] as const) {
         if (existing[field] !== opts.input[field]) changes[field] = { from: existing[field], to: opts.input[field] };
@@ -22,7 +22,7 @@ export async function updateBiller(opts: { billerId: string; actorId: string; in
       return { changedFields: Object.keys(changes) };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new FieldError("name", "A biller with that name already exists");
+    if (isUniqueViolation(error)) throw new FieldError("name", "platform.errors.nameTaken");
     throw error;
   }
 }

@@ -14,7 +14,7 @@ export async function resendOutboxMessage(opts: { billerId: string; actorId: str
       where: { id: opts.messageId, billerId: opts.billerId, eventType: { not: TEST_EVENT_TYPE } },
       data: { status: "PENDING", nextAttemptAt: now, retryUntil: new Date(now.getTime() + RETRY_WINDOW_MS), deadAt: null },
     });
-    if (count === 0) throw new UserFacingError("That delivery does not exist. Reload the page.");
+    if (count === 0) throw new UserFacingError("platform.outbox.errors.noSuchDelivery");
     const message = await tx.outboxMessage.findUniqueOrThrow({
       where: { id: opts.messageId },
       select: { eventId: true, eventType: true, channel: true },

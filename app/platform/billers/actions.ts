@@ -1,6 +1,7 @@
 "use server";
 // Platform admin actions on billers, each in the one action shape (lib/actions/admin-action.ts):
 // the role is checked by every action itself, since the page's check does not cover them.
+// Messages are catalogue keys (messages/*/platform.json), translated by the form.
 import { revalidatePath } from "next/cache";
 import { adminAction, parseInput } from "@/lib/actions/admin-action";
 import { addInvoiceType } from "@/lib/billers/add-invoice-type";
@@ -9,13 +10,14 @@ import { createBillerAdmin } from "@/lib/billers/create-biller-admin";
 import { removeInvoiceType } from "@/lib/billers/remove-invoice-type";
 import { updateBiller } from "@/lib/billers/update-biller";
 import { UserFacingError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/message";
 import { paths } from "@/lib/paths";
 import { reencryptApiKeys } from "@/lib/settings/reencrypt-api-keys";
 import { billerAdminSchema, billerDetailsSchema, billerIdSchema, invoiceTypeSchema } from "./schema";
 
 function parseBillerId(value: unknown): string {
   const parsed = billerIdSchema.safeParse(value);
-  if (!parsed.success) throw new UserFacingError("That biller does not exist");
+  if (!parsed.success) throw new UserFacingError("platform.actions.noSuchBiller");
   return parsed.data;
 }
 
@@ -24,7 +26,7 @@ export const createBillerAction = adminAction("PLATFORM_ADMIN", "createBiller", 
   const input = parseInput(billerDetailsSchema, values);
   const { billerId } = await createBiller({ actorId: user.id, input });
   revalidatePath(paths.platform.billers);
-  return { ok: true, message: `${input.name} added`, data: { billerId } };
+  return { ok: true, message: msg("platform.actions.billerAdded", { name: input.name }), data: { billerId } };
 });
 
 // updateBillerAction: change a biller's name, DBA name or time zone.
@@ -33,7 +35,7 @@ export const updateBillerAction = adminAction("PLATFORM_ADMIN", "updateBiller", 
   const input = parseInput(billerDetailsSchema, values);
   const { changedFields } = await updateBiller({ billerId: id, actorId: user.id, input });
   revalidatePath(paths.platform.biller(id));
-  return { ok: true, message: changedFields.length ? "Biller details saved" : "Nothing changed", data: undefined };
+  return { ok: true, message: changedFields.length ? "platform.actions.billerSaved" : "platform.actions.nothingChanged", data: undefined };
 });
 
 // createBillerAdminAction: a biller admin account; a generated password is returned once.
@@ -45,7 +47,7 @@ export const createBillerAdminAction = adminAction(
     const input = parseInput(billerAdminSchema, values);
     const { email, generatedPassword } = await createBillerAdmin({ billerId: id, actorId: user.id, input });
     revalidatePath(paths.platform.biller(id));
-    return { ok: true, message: `Biller admin ${email} created`, data: { email, generatedPassword } };
+    return { ok: true, message: msg("platform.actions.adminCreated", { email }), data: { email, generatedPassword } };
   },
 );
 
@@ -55,7 +57,7 @@ export const addInvoiceTypeAction = adminAction("PLATFORM_ADMIN", "addInvoiceTyp
   const input = parseInput(invoiceTypeSchema, values);
   await addInvoiceType({ billerId: id, actorId: user.id, input });
   revalidatePath(paths.platform.biller(id));
-  return { ok: true, message: `Type ID ${input.typeId} added`, data: undefined };
+  return { ok: true, message: msg("platform.actions.typeAdded", { typeId: String(input.typeId) }), data: undefined };
 });
 
 // removeInvoiceTypeAction: remove a type id, unless the biller's settings use it.
@@ -65,23 +67,23 @@ export const removeInvoiceTypeAction = adminAction(
   async (user, billerId: unknown, typeId: unknown) => {
     const id = parseBillerId(billerId);
     const parsed = invoiceTypeSchema.shape.typeId.safeParse(String(typeId));
-    if (!parsed.success) throw new UserFacingError("That type ID is not valid");
+    if (!parsed.success) throw new UserFacingError("platform.actions.badTypeId");
     await removeInvoiceType({ billerId: id, actorId: user.id, typeId: parsed.data });
     revalidatePath(paths.platform.biller(id));
-    return { ok: true, message: `Type ID ${parsed.data} removed`, data: undefined };
+    return { ok: true, message: msg("platform.actions.typeRemoved", { typeId: String(parsed.data) }), data: undefined };
   },
 );
 
 // reencryptApiKeysAction: after an encryption key rotation, move every stored API key to the newest key.
 export const reencryptApiKeysAction = adminAction("PLATFORM_ADMIN", "reencryptApiKeys", async (user) => {
   const { reencrypted, alreadyCurrent, unreadable } = await reencryptApiKeys({ actorId: user.id });
-  const summary = `${reencrypted} re-encrypted, ${alreadyCurrent} already on the newest key`;
+  const counts = { reencrypted, alreadyCurrent };
   if (unreadable.length) {
     return {
       ok: false,
-      message: `${summary}. No configured encryption key opens the API key of: ${unreadable.join(", ")}. Put the old key back in ENCRYPTION_KEYS, or ask those billers to enter their key again.`,
+      message: msg("platform.actions.reencryptUnreadable", { ...counts, billers: unreadable.join(", ") }),
       fieldErrors: {},
     };
   }
-  return { ok: true, message: `${summary}.`, data: undefined };
+  return { ok: true, message: msg("platform.actions.reencrypted", counts), data: undefined };
 });

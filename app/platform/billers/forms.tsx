@@ -2,9 +2,11 @@
 // The platform admin's forms, each a SimpleForm bound to its server action.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { secondaryButtonClass } from "@/components/ui";
 import { useText } from "@/components/use-text";
+import { PASSWORD_MIN_LENGTH } from "@/lib/accounts/password-length-schema";
 import type { Text } from "@/lib/i18n/message";
 import { paths } from "@/lib/paths";
 import {
@@ -25,32 +27,33 @@ import {
 } from "./schema";
 import { SimpleForm, type SimpleField } from "./simple-form";
 
-const BILLER_FIELDS: SimpleField<BillerDetailsFormValues>[] = [
-  { name: "name", label: "Name", hint: "The municipality's legal name, unique in PermitPay." },
-  {
-    name: "dbaName",
-    label: "DBA name",
-    hint: "The name applicants know. It is the default “Return to” site name on Invoice Cloud's page.",
-  },
-  { name: "timeZone", label: "Time zone", hint: "An IANA time zone, like America/Toronto. It sets the biller's “current date”." },
-];
+function useBillerFields(): SimpleField<BillerDetailsFormValues>[] {
+  const t = useTranslations("platform.forms.biller");
+  return [
+    { name: "name", label: t("name"), hint: t("nameHint") },
+    { name: "dbaName", label: t("dbaName"), hint: t("dbaNameHint") },
+    { name: "timeZone", label: t("timeZone"), hint: t("timeZoneHint") },
+  ];
+}
 
 export function BillerDetailsForm({ billerId, defaults }: { billerId?: string; defaults?: BillerDetailsFormValues }) {
+  const t = useTranslations("platform.forms.biller");
+  const fields = useBillerFields();
   if (!billerId) {
     return (
       <SimpleForm
         idPrefix="new-biller"
         schema={billerDetailsSchema}
-        fields={BILLER_FIELDS}
+        fields={fields}
         defaults={{ name: "", dbaName: "", timeZone: "America/Toronto" }}
-        submitLabel="Add biller"
+        submitLabel={t("add")}
         resetOnSuccess
         action={createBillerAction}
         renderSuccess={(data) => {
           const id = (data as { billerId?: string } | undefined)?.billerId;
           return id ? (
             <Link href={paths.platform.biller(id)} className="underline">
-              Open the new biller to add its admins and type IDs
+              {t("openNew")}
             </Link>
           ) : null;
         }}
@@ -61,43 +64,47 @@ export function BillerDetailsForm({ billerId, defaults }: { billerId?: string; d
     <SimpleForm
       idPrefix="biller"
       schema={billerDetailsSchema}
-      fields={BILLER_FIELDS}
+      fields={fields}
       defaults={defaults ?? { name: "", dbaName: "", timeZone: "" }}
-      submitLabel="Save biller details"
+      submitLabel={t("save")}
       action={(values) => updateBillerAction(billerId, values)}
     />
   );
 }
 
 export function BillerAdminForm({ billerId }: { billerId: string }) {
+  const t = useTranslations("platform.forms.admin");
   return (
     <SimpleForm<BillerAdminFormValues>
       idPrefix="admin"
       schema={billerAdminSchema}
       fields={[
-        { name: "email", label: "Email address", type: "email" },
-        { name: "name", label: "Full name" },
+        { name: "email", label: t("email"), type: "email" },
+        { name: "name", label: t("name") },
         {
           name: "password",
-          label: "Initial password (optional)",
+          label: t("password"),
           type: "password",
           autoComplete: "new-password",
-          hint: "At least 12 characters. Leave it blank to generate one, shown once after you create the account.",
+          hint: t("passwordHint", { min: PASSWORD_MIN_LENGTH }),
         },
       ]}
       defaults={{ email: "", name: "", password: "" }}
-      submitLabel="Create biller admin"
+      submitLabel={t("create")}
       resetOnSuccess
       action={(values) => createBillerAdminAction(billerId, values)}
       renderSuccess={(data) => {
         const d = data as { generatedPassword?: string | null } | undefined;
         return d?.generatedPassword ? (
           <p>
-            Their initial password is{" "}
-            <code className="rounded bg-white px-1 font-mono" data-testid="generated-password">
-              {d.generatedPassword}
-            </code>
-            . It is shown only now: pass it on securely.
+            {t.rich("generatedPassword", {
+              password: d.generatedPassword,
+              code: (chunks) => (
+                <code className="rounded bg-white px-1 font-mono break-all" data-testid="generated-password">
+                  {chunks}
+                </code>
+              ),
+            })}
           </p>
         ) : null;
       }}
@@ -106,21 +113,17 @@ export function BillerAdminForm({ billerId }: { billerId: string }) {
 }
 
 export function InvoiceTypeForm({ billerId }: { billerId: string }) {
+  const t = useTranslations("platform.forms.type");
   return (
     <SimpleForm<InvoiceTypeFormValues>
       idPrefix="type"
       schema={invoiceTypeSchema}
       fields={[
-        {
-          name: "typeId",
-          label: "Invoice Cloud type ID",
-          inputMode: "numeric",
-          hint: "The Invoice Type ID from the biller's Invoice Cloud account, like 42.",
-        },
-        { name: "label", label: "Label", hint: "What the biller admin sees in the dropdown, like Building permit fees." },
+        { name: "typeId", label: t("typeId"), inputMode: "numeric", hint: t("typeIdHint") },
+        { name: "label", label: t("label"), hint: t("labelHint") },
       ]}
       defaults={{ typeId: "", label: "" }}
-      submitLabel="Add type ID"
+      submitLabel={t("add")}
       resetOnSuccess
       action={(values) => addInvoiceTypeAction(billerId, values)}
     />
@@ -128,17 +131,18 @@ export function InvoiceTypeForm({ billerId }: { billerId: string }) {
 }
 
 export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId: string; typeId: number; label: string }) {
+  const t = useTranslations("platform.forms.type");
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const tx = useText();
+  const [pending, startTransition] = useTransition();
   const [error, setError] = useState<Text | null>(null);
   return (
     <div>
       <button
         type="button"
-        className={`${secondaryButtonClass} px-2 py-1 text-sm`}
+        className={`${secondaryButtonClass} min-h-6 px-2 py-1 text-sm`}
         disabled={pending}
-        aria-label={`Remove type ID ${typeId} (${label})`}
+        aria-label={t("removeLabel", { typeId: String(typeId), label })}
         onClick={() =>
           startTransition(async () => {
             setError(null);
@@ -148,7 +152,7 @@ export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId:
           })
         }
       >
-        {pending ? "Removing…" : "Remove"}
+        {pending ? t("removing") : t("remove")}
       </button>
       {error ? (
         <p role="alert" className="mt-1 text-sm font-semibold text-red-700">
@@ -160,14 +164,15 @@ export function RemoveInvoiceTypeButton({ billerId, typeId, label }: { billerId:
 }
 
 export function ReencryptKeysButton() {
-  const [pending, startTransition] = useTransition();
+  const t = useTranslations("platform.forms.reencrypt");
   const tx = useText();
+  const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; message: Text } | null>(null);
   return (
     <div>
       <button
         type="button"
-        className={secondaryButtonClass}
+        className={`${secondaryButtonClass} text-left`}
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
@@ -176,7 +181,7 @@ export function ReencryptKeysButton() {
           })
         }
       >
-        {pending ? "Re-encrypting…" : "Re-encrypt API keys with the newest key"}
+        {pending ? t("pending") : t("button")}
       </button>
       {result ? (
         <p role={result.ok ? "status" : "alert"} className={`mt-2 text-sm font-semibold ${result.ok ? "text-green-800" : "text-red-700"}`}>

@@ -1,9 +1,11 @@
 "use client";
 // A small react-hook-form form for the platform admin's text-only forms (biller details, a new
 // biller admin, a type id): labelled fields, messages beside them, an error summary, and the
-// server action's result. Field ids are prefixed so that several forms can share a page.
+// server action's result. Field ids are prefixed so that several forms can share a page. Messages
+// (zod's and the action's) are catalogue keys, translated here.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type DefaultValues } from "react-hook-form";
 import type { z } from "zod";
@@ -44,6 +46,7 @@ export function SimpleForm<V extends Record<string, string>>({
   renderSuccess?: (data: unknown) => ReactNode;
 }) {
   const router = useRouter();
+  const t = useTranslations("platform.forms");
   const tx = useText();
   const [notice, setNotice] = useState<{ ok: boolean; message: Text; data?: unknown } | null>(null);
   const { register, handleSubmit, formState, getValues, setError, reset } = useForm<FieldValues>({
@@ -103,7 +106,7 @@ export function SimpleForm<V extends Record<string, string>>({
         </FormField>
       ))}
       <button type="submit" className={buttonClass} disabled={isSubmitting}>
-        {isSubmitting ? "Saving…" : submitLabel}
+        {isSubmitting ? t("saving") : submitLabel}
       </button>
     </form>
   );

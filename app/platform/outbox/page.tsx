@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/dates";
@@ -8,47 +8,47 @@ import { listDeadMessages } from "@/lib/outbox/list-dead-messages";
 import { paths } from "@/lib/paths";
 import { db } from "@/lib/db";
 
-export const metadata: Metadata = { title: "Undelivered messages" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("platform.outbox"))("title") };
+}
 
 export default async function PlatformOutboxPage() {
   await requireRolePage("PLATFORM_ADMIN", paths.platform.outbox);
   const [dead, backlog] = await Promise.all([listDeadMessages(), countOutboxBacklog({ db })]);
-  const when = (d: Date | null) => (d ? formatDateTime(d, "UTC") : "");
+  const [t, locale] = await Promise.all([getTranslations("platform.outbox"), getLocale()]);
+  const when = (d: Date | null) => (d ? formatDateTime(d, "UTC", locale) : "");
   return (
     <>
-      <PageTitle lead="All billers">Undelivered messages</PageTitle>
-      <p className="mb-4 max-w-3xl text-slate-700">
-        Emails and webhooks that still failed after 3 days of retries. The biller&apos;s administrators can resend them from their Webhooks
-        page once the address or endpoint is fixed.
-      </p>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
       <p className="mb-6" data-testid="outbox-backlog">
-        Waiting to send: {backlog.pending} ({backlog.due} due now). Gave up: {backlog.dead}.
+        {t("backlog", { pending: backlog.pending, due: backlog.due, dead: backlog.dead })}
       </p>
       {dead.length === 0 ? (
-        <p className="text-slate-700">No undelivered messages.</p>
+        <p className="text-slate-700">{t("none")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Messages given up on, newest first (times in UTC)</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">
-                  Biller
+                  {t("biller")}
                 </th>
                 <th scope="col" className="p-2">
-                  Event
+                  {t("event")}
                 </th>
                 <th scope="col" className="p-2">
-                  Sent to
+                  {t("sentTo")}
                 </th>
                 <th scope="col" className="p-2">
-                  Tries
+                  {t("tries")}
                 </th>
                 <th scope="col" className="p-2">
-                  Last error
+                  {t("lastError")}
                 </th>
                 <th scope="col" className="p-2">
-                  Created / gave up (UTC)
+                  {t("when")}
                 </th>
               </tr>
             </thead>
@@ -61,8 +61,9 @@ export default async function PlatformOutboxPage() {
                     </Link>
                   </td>
                   <td className="p-2 font-mono">{m.eventType}</td>
-                  <td className="p-2 break-all">{m.channel === "EMAIL" ? `Email to ${m.recipient}` : "Webhook endpoint"}</td>
+                  <td className="p-2 break-all">{m.channel === "EMAIL" ? t("emailTo", { recipient: m.recipient }) : t("webhook")}</td>
                   <td className="p-2">{m.tries}</td>
+                  {/* The delivery record as it was written: the receiver's own reply (docs/architecture.md, Languages). */}
                   <td className="p-2 break-all">{m.lastError}</td>
                   <td className="p-2">
                     {when(m.createdAt)}
