@@ -8,7 +8,8 @@ import { setPasswordWithToken } from "@/lib/accounts/set-password-with-token";
 import { actionFailure, validationFailure, type ActionResult } from "@/lib/admin/action-result";
 import { newPasswordSchemaWith } from "./new-password-schema";
 
-export const LINK_NOT_USABLE = "This link has expired or has already been used";
+/** Catalogue keys (auth.json): the form translates them. */
+export const LINK_NOT_USABLE = "auth.linkNotUsable.title";
 
 export async function choosePassword(purpose: AccountTokenPurpose, values: unknown): Promise<ActionResult> {
   try {
@@ -16,7 +17,7 @@ export async function choosePassword(purpose: AccountTokenPurpose, values: unkno
     if (!parsed.success) return validationFailure(parsed.error);
     const result = await setPasswordWithToken({ token: parsed.data.token, purpose, password: parsed.data.password });
     if (!result.ok) return { ok: false, message: LINK_NOT_USABLE, fieldErrors: {} };
-    return { ok: true, message: purpose === "INVITATION" ? "Your password is set" : "Your password has been changed", data: undefined };
+    return { ok: true, message: purpose === "INVITATION" ? "auth.setPassword.done" : "auth.resetPassword.done", data: undefined };
   } catch (error) {
     return actionFailure(error, purpose === "INVITATION" ? "setPassword" : "resetPassword");
   }

@@ -17,9 +17,9 @@ describe("the choose-a-password form", () => {
   });
 
   it.each([
-    [{ confirmPassword: "violet tractor harbor" }, { confirmPassword: "Enter the same password in both fields" }],
-    [{ confirmPassword: "" }, { confirmPassword: "Enter the password again" }],
-    [{ password: "short", confirmPassword: "short" }, { password: "Enter a password of at least 12 characters" }],
+    [{ confirmPassword: "violet tractor harbor" }, { confirmPassword: "auth.newPassword.errors.mismatch" }],
+    [{ confirmPassword: "" }, { confirmPassword: "auth.newPassword.errors.confirmRequired" }],
+    [{ password: "short", confirmPassword: "short" }, { password: "auth.password.errors.tooShort" }],
   ])("%j → %j", (patch, expected) => {
     expect(shown(newPasswordFormSchema.safeParse({ ...good, ...patch }))).toEqual(expected);
   });
@@ -32,7 +32,7 @@ describe("the choose-a-password form", () => {
     const common = { ...good, password: "password1234", confirmPassword: "password1234" };
     expect(shown(newPasswordFormSchema.safeParse(common))).toEqual({});
     expect(shown(newPasswordSchemaWith(passwordSchema).safeParse(common))).toEqual({
-      password: "Choose a different password: this one is too common and easy to guess",
+      password: "auth.password.errors.common",
     });
   });
 });

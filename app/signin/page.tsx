@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageTitle } from "@/components/ui";
@@ -7,19 +8,22 @@ import { getCurrentUser, homeFor } from "@/lib/auth/guards";
 import { safeCallback } from "@/lib/safe-callback";
 import { SignInForm } from "./signin-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signIn"))("title") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(safeCallback(params.callbackUrl) ?? homeFor(user.role));
+  const t = await getTranslations("auth.signIn");
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle lead="Sign in to see and pay your permit invoices.">Sign in</PageTitle>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <SignInForm callbackUrl={safeCallback(params.callbackUrl) ?? "/"} />
       <p className="mt-4">
-        <Link href={accountPaths.forgotPassword} className="text-brand-700 underline">
-          Forgot your password?
+        <Link href={accountPaths.forgotPassword} className="text-brand-700 inline-block py-1 underline">
+          {t("forgotPassword")}
         </Link>
       </p>
     </div>

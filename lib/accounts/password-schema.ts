@@ -5,6 +5,7 @@ import "server-only";
 import { isCommonPassword } from "./is-common-password";
 import { passwordLengthSchema } from "./password-length-schema";
 
-export const COMMON_PASSWORD_MESSAGE = "Choose a different password: this one is too common and easy to guess";
+/** A catalogue key (auth.json): the page translates it. */
+export const COMMON_PASSWORD_MESSAGE = "auth.password.errors.common";
 
 export const passwordSchema = passwordLengthSchema.refine((v) => !isCommonPassword(v), COMMON_PASSWORD_MESSAGE);

@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { passwordResetThrottle } from "@/lib/accounts/password-reset-throttle";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
 import { actionFailure, validationFailure, type ActionResult } from "@/lib/admin/action-result";
+import { msg } from "@/lib/i18n/message";
 import { logger } from "@/lib/logger";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { forgotPasswordSchema } from "./schema";
@@ -20,14 +21,14 @@ export async function requestPasswordResetAction(values: unknown): Promise<Actio
       const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
       return {
         ok: false,
-        message: `You have asked for too many reset links. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`,
+        message: msg("auth.forgot.errors.tooManyRequests", { minutes }),
         fieldErrors: {},
       };
     }
     after(() =>
       requestPasswordReset({ email }).catch((e: unknown) => logger.error({ err: { name: (e as Error)?.name } }, "password reset failed")),
     );
-    return { ok: true, message: "Check your email", data: { email } };
+    return { ok: true, message: "auth.forgot.checkEmail", data: { email } };
   } catch (error) {
     return actionFailure(error, "requestPasswordReset");
   }

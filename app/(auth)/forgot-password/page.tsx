@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.forgot"))("title") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth.forgot");
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle lead="Enter your email address and we will send you a link to choose a new password.">Forgot your password?</PageTitle>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <ForgotPasswordForm />
     </div>
   );

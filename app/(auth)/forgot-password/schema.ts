@@ -4,8 +4,8 @@ export const forgotPasswordSchema = z.object({
   email: z
     .string()
     .trim()
-    .min(1, "Enter your email address")
-    .max(254, "Enter an email address of 254 characters or fewer")
-    .pipe(z.email("Enter an email address like name@example.com")),
+    .min(1, "auth.forgot.errors.emailRequired")
+    .max(254, "auth.forgot.errors.emailTooLong")
+    .pipe(z.email("auth.forgot.errors.emailInvalid")),
 });
 export type ForgotPasswordFormValues = z.input<typeof forgotPasswordSchema>;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { findUsableAccountToken } from "@/lib/accounts/find-usable-account-token";
 import { LinkNotUsable } from "../link-not-usable";
@@ -6,7 +7,9 @@ import { NewPasswordForm } from "../new-password-form";
 import { resetPasswordAction } from "./actions";
 
 // no-referrer: the token in this page's address must not travel to another site.
-export const metadata: Metadata = { title: "Reset your password", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.resetPassword"))("title"), referrer: "no-referrer" };
+}
 
 export default async function ResetPasswordPage({
   searchParams,
@@ -15,11 +18,14 @@ export default async function ResetPasswordPage({
 }) {
   const { token } = await searchParams;
   const account = typeof token === "string" ? await findUsableAccountToken({ token, purpose: "PASSWORD_RESET" }) : null;
+  const t = await getTranslations("auth.resetPassword");
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle lead={account ? `Choose a new password for ${account.email}.` : undefined}>Reset your password</PageTitle>
+      <PageTitle lead={account ? <span className="break-words">{t("lead", { email: account.email })}</span> : undefined}>
+        {t("title")}
+      </PageTitle>
       {account && typeof token === "string" ? (
-        <NewPasswordForm token={token} email={account.email} submitLabel="Change password" action={resetPasswordAction} />
+        <NewPasswordForm token={token} email={account.email} submitLabel={t("submit")} action={resetPasswordAction} />
       ) : (
         <LinkNotUsable />
       )}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-throttle-code";
+import { catalogues } from "@/lib/i18n/messages";
+import { signInErrorKey } from "./sign-in-error";
+
+describe("signInErrorKey", () => {
+  it.each([
+    [TOO_MANY_ATTEMPTS, "auth.signIn.tooManyAttempts"],
+    ["CredentialsSignin", "auth.signIn.wrongCredentials"],
+    [undefined, "auth.signIn.wrongCredentials"],
+    ["anything else", "auth.signIn.wrongCredentials"],
+  ])("%s → %s", (code, key) => {
+    expect(signInErrorKey(code)).toBe(key);
+  });
+
+  it("has its words in both languages", () => {
+    for (const locale of ["en-CA", "fr-CA"] as const) {
+      const signIn = (catalogues[locale] as { auth: { signIn: Record<string, unknown> } }).auth.signIn;
+      expect(typeof signIn.tooManyAttempts).toBe("string");
+      expect(typeof signIn.wrongCredentials).toBe("string");
+    }
+  });
+});
