@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCents } from "../money";
-import { invoicePayability } from "./payability";
+import { invoicePayability, overMaximumMessage } from "./payability";
 
 const ready = {
   name: "City of Mississauga",
@@ -61,22 +61,44 @@ describe("invoicePayability", () => {
     });
   });
 
-  it("refuses a paid or cancelled invoice in words PAY ONLINE also uses", () => {
+  it("refuses a paid or cancelled invoice in words PAY ONLINE also uses (catalogue keys with the invoice number)", () => {
     expect(invoicePayability({ invoiceNumber: "123", status: "PAID", amountDueCents: 6000 }, ready, formatCents)).toEqual({
       kind: "paid",
-      message: "Invoice 123 is already paid.",
+      message: { key: "portal.payability.paid", values: { number: "123" } },
     });
-    expect(invoicePayability({ status: "CANCELLED", amountDueCents: 6000 }, ready, formatCents).kind).toBe("cancelled");
+    expect(invoicePayability({ status: "CANCELLED", amountDueCents: 6000 }, ready, formatCents)).toEqual({
+      kind: "cancelled",
+      message: { key: "portal.payability.cancelledThis" },
+    });
     expect(invoicePayability({ invoiceNumber: "123", status: "REFUNDED", amountDueCents: 6000 }, ready, formatCents)).toEqual({
       kind: "refunded",
-      message: "Invoice 123 was refunded. There is nothing to pay.",
+      message: { key: "portal.payability.refunded", values: { number: "123" } },
     });
   });
 
-  it("says the maximum in dollars", () => {
-    const result = invoicePayability({ status: "UNPAID", amountDueCents: 320000 }, ready, formatCents);
-    expect(result).toMatchObject({
-      message: expect.stringContaining("$2,500.00"),
+  it("names the municipality, or says which one is unknown", () => {
+    const notReady = { ...ready, readiness: { ready: false, reason: "not_configured" } as const };
+    expect(invoicePayability({ status: "UNPAID", amountDueCents: 6000 }, notReady, formatCents).kind === "not_available").toBe(true);
+    expect(invoicePayability({ status: "UNPAID", amountDueCents: 6000 }, notReady, formatCents)).toMatchObject({
+      message: { key: "portal.payability.notAvailable", values: { biller: "City of Mississauga" } },
+    });
+    expect(invoicePayability({ status: "UNPAID", amountDueCents: 6000 }, undefined, formatCents)).toMatchObject({
+      message: { key: "portal.payability.notAvailableNoBiller" },
+    });
+  });
+
+  it("says the maximum in dollars, formatted by the caller in the reader's language", () => {
+    expect(invoicePayability({ status: "UNPAID", amountDueCents: 320000 }, ready, formatCents)).toMatchObject({
+      message: { key: "portal.payability.overMaximum", values: { biller: "City of Mississauga", max: "$2,500.00" } },
+    });
+    const french = invoicePayability({ status: "UNPAID", amountDueCents: 320000 }, ready, (c) => formatCents(c, "fr-CA"));
+    expect(french).toMatchObject({ message: { values: { max: "2\u00a0500,00\u00a0$" } } });
+  });
+
+  it("states the total of a selection over the maximum", () => {
+    expect(overMaximumMessage(ready, formatCents, 300000)).toEqual({
+      key: "portal.payability.overMaximumTotal",
+      values: { biller: "City of Mississauga", max: "$2,500.00", total: "$3,000.00" },
     });
   });
 });

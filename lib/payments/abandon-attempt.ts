@@ -9,14 +9,14 @@ import { isUuid } from "../identifiers";
 import { performTransition } from "./perform-transition";
 
 export async function abandonAttempt(opts: { applicantId: string; paymentId: string; now?: Date }): Promise<void> {
-  if (!isUuid(opts.paymentId)) throw new UserFacingError("That payment does not exist.");
+  if (!isUuid(opts.paymentId)) throw new UserFacingError("portal.errors.paymentNotFound");
   const attempt = await db.paymentAttempt.findFirst({
     where: { id: opts.paymentId, applicantId: opts.applicantId }, // someone else's attempt does not exist here
     select: { id: true, status: true, billerId: true },
   });
-  if (!attempt) throw new UserFacingError("That payment does not exist.");
+  if (!attempt) throw new UserFacingError("portal.errors.paymentNotFound");
   if (attempt.status !== "REDIRECTED") {
-    throw new UserFacingError("This payment can no longer be restarted. Reload the page to see where it stands.");
+    throw new UserFacingError("portal.errors.cannotRestart");
   }
   const done = await db.$transaction((tx) =>
     performTransition(tx, {
@@ -30,5 +30,5 @@ export async function abandonAttempt(opts: { applicantId: string; paymentId: str
       set: { closeReason: "ABANDONED_BY_APPLICANT" },
     }),
   );
-  if (!done) throw new UserFacingError("Invoice Cloud has just reported on this payment. Reload the page to see where it stands.");
+  if (!done) throw new UserFacingError("portal.errors.justReported");
 }

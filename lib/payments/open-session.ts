@@ -6,6 +6,7 @@ import { createPaymentSession } from "../cpv2/client";
 import { db } from "../db";
 import { env } from "../env";
 import { UserFacingError } from "../errors";
+import { msg, type Text } from "../i18n/message";
 import { generateAccountNumber } from "../identifiers";
 import { logger } from "../logger";
 import { decryptApiKey } from "../secrets";
@@ -18,7 +19,8 @@ import type { StartPaymentResult } from "./start-payment-result";
 export class InvoiceCloudRefused extends Error {
   constructor(
     readonly reason: string,
-    readonly userMessage: string,
+    /** What the applicant reads: a catalogue key (portal.errors.*) with parameters. */
+    readonly userMessage: Text,
   ) {
     super(reason);
   }
@@ -66,8 +68,8 @@ export async function openSession(opts: {
     throw new InvoiceCloudRefused(
       `${result.error.kind}: ${result.error.message}`,
       result.error.kind === "rejected" && (result.error.httpStatus ?? 0) < 500
-        ? `Invoice Cloud could not start the payment (${result.error.message}). Your invoice is unchanged. Try again.`
-        : "We could not reach Invoice Cloud to start the payment. Your invoice is unchanged. Try again.",
+        ? msg("portal.errors.invoiceCloudRejected", { detail: result.error.message })
+        : msg("portal.errors.invoiceCloudUnreachable"),
     );
   }
   // Only from CREATED: a late approval or an expiry that closed the attempt meanwhile is not undone.

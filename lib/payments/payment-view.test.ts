@@ -54,14 +54,32 @@ describe("paymentView", () => {
 
   it("says returning proves nothing, and how long the invoices are kept aside", () => {
     const view = paymentView(payment({ returnedAt: new Date(now.getTime() - 10 * min) }), opts);
-    expect(view.body).toContain("does not mean a payment was made");
-    expect(view.body).toContain("2026-11-30T14:50:00.000Z"); // returned + 24 h
+    expect(view.title).toBe("portal.view.unconfirmed.title");
+    expect(view.body).toEqual({ key: "portal.view.unconfirmed.body", values: { until: "2026-11-30T14:50:00.000Z" } }); // returned + 24 h
   });
 
-  it("offers the Invoice Cloud page only while it works, and adds a full stop to Invoice Cloud's message", () => {
+  it("offers the Invoice Cloud page only while it works, and quotes Invoice Cloud's message with a full stop", () => {
     expect(paymentView(payment({ expiresAt: new Date(now.getTime() - min) }), opts).continueAt).toBeNull();
-    expect(paymentView(payment({ status: "DECLINED", failureReason: "Your card was declined" }), opts).body).toMatch(
-      /^Your card was declined\. /,
-    );
+    expect(paymentView(payment({ status: "DECLINED", failureReason: "Your card was declined" }), opts).body).toEqual({
+      key: "portal.view.declined.bodyWithReason",
+      values: { reason: "Your card was declined." },
+    });
+    expect(paymentView(payment({ status: "DECLINED", failureReason: null }), opts).body).toBe("portal.view.declined.body");
+  });
+
+  it("names the reference of a confirmed payment and the municipality that checks or expires one", () => {
+    expect(paymentView(payment({ status: "PAID", paymentGuid: "g1" }), opts)).toMatchObject({
+      title: "portal.view.paid.title",
+      body: { key: "portal.view.paid.bodyWithReference", values: { reference: "g1" } },
+    });
+    expect(paymentView(payment({ status: "PAID" }), opts).body).toBe("portal.view.paid.body");
+    expect(paymentView(payment({ status: "NEEDS_REVIEW" }), opts).body).toEqual({
+      key: "portal.view.inReview.body",
+      values: { biller: "City of Mississauga" },
+    });
+    expect(paymentView(payment({ status: "DECLINED", closeReason: "RELEASED_AFTER_REVIEW" }), opts).title).toEqual({
+      key: "portal.view.released.title",
+      values: { biller: "City of Mississauga" },
+    });
   });
 });

@@ -1,6 +1,8 @@
 // What the applicant's payment page shows, decided here from the attempt as stored, so the page
-// keeps no rules of its own. Pure (payment-view.test.ts covers every kind).
+// keeps no rules of its own. Title and body are catalogue keys with parameters
+// (portal.view.*), translated by the page. Pure (payment-view.test.ts covers every kind).
 import type { AttemptCloseReason, AttemptStatus, ReviewKind } from "@prisma/client";
+import { msg, type Text } from "../i18n/message";
 import { holdEndsAt } from "./transitions";
 
 export type PaymentViewKind =
@@ -20,8 +22,8 @@ export type PaymentViewKind =
 export type PaymentView = {
   kind: PaymentViewKind;
   tone: "success" | "info" | "warning" | "error";
-  title: string;
-  body: string;
+  title: Text;
+  body: Text;
   /** The page reloads itself while Invoice Cloud's confirmation is expected any second. */
   autoRefresh: boolean;
   /** The Invoice Cloud page to go back to, and until when it works. */
@@ -68,22 +70,22 @@ export function paymentView(
       return view({
         kind: "paid",
         tone: "success",
-        title: "Payment received",
-        body: `Thank you. Invoice Cloud confirmed your payment${p.paymentGuid ? ` (reference ${p.paymentGuid})` : ""}. Your invoices are marked PAID.`,
+        title: "portal.view.paid.title",
+        body: p.paymentGuid ? msg("portal.view.paid.bodyWithReference", { reference: p.paymentGuid }) : "portal.view.paid.body",
       });
     case "NEEDS_REVIEW":
       return view({
         kind: "in_review",
         tone: "warning",
-        title: "The municipality is checking this payment",
-        body: `Invoice Cloud reported something we could not match to your invoice. Please do not pay again: ${p.billerName} will contact you.`,
+        title: "portal.view.inReview.title",
+        body: msg("portal.view.inReview.body", { biller: p.billerName }),
       });
     case "CREATED":
       return view({
         kind: "starting",
         tone: "info",
-        title: "This payment is starting",
-        body: "Invoice Cloud is opening the payment page.",
+        title: "portal.view.starting.title",
+        body: "portal.view.starting.body",
         autoRefresh: true,
       });
     case "REDIRECTED": {
@@ -91,8 +93,8 @@ export function paymentView(
         return view({
           kind: "in_progress",
           tone: "info",
-          title: "This payment is in progress at Invoice Cloud",
-          body: "Finish it on Invoice Cloud's page.",
+          title: "portal.view.inProgress.title",
+          body: "portal.view.inProgress.body",
           continueAt: pageStillWorks,
           canAbandon: true,
         });
@@ -102,8 +104,8 @@ export function paymentView(
         return view({
           kind: "confirming",
           tone: "info",
-          title: "We're confirming your payment with Invoice Cloud",
-          body: "This page updates by itself. If you paid, please do not pay again.",
+          title: "portal.view.confirming.title",
+          body: "portal.view.confirming.body",
           autoRefresh: true,
           continueAt: pageStillWorks,
           canAbandon: true,
@@ -113,10 +115,8 @@ export function paymentView(
       return view({
         kind: "unconfirmed",
         tone: "warning",
-        title: "Invoice Cloud has not confirmed this payment yet",
-        body:
-          "Coming back from Invoice Cloud does not mean a payment was made. If you completed the payment, please do not pay again: " +
-          `your invoice will show PAID as soon as Invoice Cloud confirms it. We keep your invoices aside until ${opts.formatDateTime(holdEnds)}.`,
+        title: "portal.view.unconfirmed.title",
+        body: msg("portal.view.unconfirmed.body", { until: opts.formatDateTime(holdEnds) }),
         continueAt: pageStillWorks,
         canAbandon: true,
       });
@@ -126,24 +126,27 @@ export function paymentView(
         return view({
           kind: "released",
           tone: "warning",
-          title: `${p.billerName} checked this payment and released your invoices`,
-          body: "Nothing was kept from this payment. Your invoices are unpaid and can be paid again.",
+          title: msg("portal.view.released.title", { biller: p.billerName }),
+          body: "portal.view.released.body",
           retryInvoiceIds: unpaid,
         });
       }
       return view({
         kind: "declined",
         tone: "error",
-        title: "Your payment was declined",
-        body: `${sentence(p.failureReason ?? "Invoice Cloud declined the payment")} Nothing was charged and your invoices are still unpaid.`,
+        title: "portal.view.declined.title",
+        // Invoice Cloud's own words, quoted as it sent them.
+        body: p.failureReason?.trim()
+          ? msg("portal.view.declined.bodyWithReason", { reason: sentence(p.failureReason) })
+          : "portal.view.declined.body",
         retryInvoiceIds: unpaid,
       });
     case "FAILED":
       return view({
         kind: "failed",
         tone: "error",
-        title: "The payment did not start",
-        body: "Invoice Cloud could not open the payment page. Nothing was charged.",
+        title: "portal.view.failed.title",
+        body: "portal.view.failed.body",
         retryInvoiceIds: unpaid,
       });
     case "EXPIRED":
@@ -151,24 +154,24 @@ export function paymentView(
         return view({
           kind: "superseded",
           tone: "success",
-          title: "These invoices were paid by another payment",
-          body: "Invoice Cloud confirmed an earlier payment for them, so this one was closed. There is nothing more to pay.",
+          title: "portal.view.superseded.title",
+          body: "portal.view.superseded.body",
         });
       }
       if (p.closeReason === "ABANDONED_BY_APPLICANT") {
         return view({
           kind: "abandoned",
           tone: "info",
-          title: "You chose to start this payment again",
-          body: "This Invoice Cloud page is closed on our side. If it did take a payment after all, your invoice will show PAID when Invoice Cloud confirms it.",
+          title: "portal.view.abandoned.title",
+          body: "portal.view.abandoned.body",
           retryInvoiceIds: unpaid,
         });
       }
       return view({
         kind: "expired",
         tone: "warning",
-        title: "This payment expired",
-        body: `Invoice Cloud never confirmed it. If you did complete a payment, contact ${p.billerName} before paying again.`,
+        title: "portal.view.expired.title",
+        body: msg("portal.view.expired.body", { biller: p.billerName }),
         retryInvoiceIds: unpaid,
       });
   }

@@ -35,9 +35,7 @@ export async function resumeOpenAttempt(opts: {
   });
   for (const a of attempts) {
     if (a.status === "NEEDS_REVIEW") {
-      throw new UserFacingError(
-        "A payment for this invoice is being checked by the municipality. Please do not pay again: they will contact you.",
-      );
+      throw new UserFacingError("portal.errors.beingChecked");
     }
     if (a.status === "REDIRECTED" && a.returnedAt && holdEndsAt(a, returnGraceMs()) > opts.now) {
       // The applicant already came back from Invoice Cloud: they may have paid, and the page is
@@ -51,9 +49,7 @@ export async function resumeOpenAttempt(opts: {
         .sort()
         .join() === opts.invoiceIds.join();
     if (!sameSet) {
-      throw new UserFacingError(
-        "Some of these invoices are already in a payment that is in progress. Finish that payment, or wait for it to expire, then try again.",
-      );
+      throw new UserFacingError("portal.errors.partlyInProgress");
     }
     if (a.status === "CREATED") return waitForConcurrentAttempt(opts);
     await recordAuditEvent(db, { type: "payment.resumed", actorId: a.applicantId, billerId: a.billerId, attemptId: a.id });

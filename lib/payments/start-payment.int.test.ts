@@ -52,9 +52,9 @@ describe.skipIf(kind === "none")(`startPayment (${kind})`, () => {
   it("refuses a total above the maximum, before calling Invoice Cloud", async () => {
     const biller = await arrangeConfiguredBiller(db, { maxOnlineAmountCents: 10000 });
     const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000, 4001]);
-    await expect(startPayment({ applicantId: applicant.id, invoiceIds: invoices.map((i) => i.id) })).rejects.toThrow(
-      /up to \$100\.00\. This total is \$100\.01/,
-    );
+    await expect(startPayment({ applicantId: applicant.id, invoiceIds: invoices.map((i) => i.id) })).rejects.toMatchObject({
+      text: { key: "portal.payability.overMaximumTotal", values: { max: "$100.00", total: "$100.01" } },
+    });
     expect(await db.paymentAttempt.count({ where: { applicantId: applicant.id } })).toBe(0);
   });
 
@@ -62,23 +62,28 @@ describe.skipIf(kind === "none")(`startPayment (${kind})`, () => {
     const biller = await arrangeConfiguredBiller(db);
     const mine = await arrangeInvoices(db, biller.id, [6000]);
     const theirs = await arrangeInvoices(db, biller.id, [7000]);
-    await expect(startPayment({ applicantId: mine.applicant.id, invoiceIds: [theirs.invoices[0]!.id] })).rejects.toThrow(
-      "No invoice with that number on your account.",
-    );
+    await expect(startPayment({ applicantId: mine.applicant.id, invoiceIds: [theirs.invoices[0]!.id] })).rejects.toMatchObject({
+      text: "portal.errors.invoiceNotFound",
+    });
   });
 
   it("refuses when the biller's settings are incomplete", async () => {
     const biller = await arrangeConfiguredBiller(db);
     await db.paymentSettings.update({ where: { billerId: biller.id }, data: { invoiceTypeId: null } });
     const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000]);
-    await expect(startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })).rejects.toThrow(/not yet available/);
+    await expect(startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })).rejects.toMatchObject({
+      text: { key: "portal.payability.notAvailable" },
+    });
   });
 
   it("closes the attempt as FAILED and releases the invoice when Invoice Cloud fails", async () => {
     const biller = await arrangeConfiguredBiller(db);
     const { applicant, invoices } = await arrangeInvoices(db, biller.id, [6000]);
     await fault({ fault: "api_malformed_json", scope: "next" });
-    await expect(startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })).rejects.toThrow(/Try again/);
+    await expect(startPayment({ applicantId: applicant.id, invoiceIds: [invoices[0]!.id] })).rejects.toMatchObject({
+      code: "invoice_cloud_failed",
+      text: { key: "portal.errors.invoiceCloudUnreachable" },
+    });
     const attempt = await db.paymentAttempt.findFirstOrThrow({ where: { applicantId: applicant.id } });
     expect(attempt).toMatchObject({ status: "FAILED" });
     expect(attempt.failureReason).toMatch(/^malformed/);

@@ -5,6 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { msg } from "../i18n/message";
 import { generateBillerReference } from "../identifiers";
 import { formatCents } from "../money";
 import { returnGraceMs } from "../env";
@@ -24,9 +25,9 @@ export type { StartPaymentResult };
 
 export async function startPayment(opts: { applicantId: string; invoiceIds: string[]; now?: Date }): Promise<StartPaymentResult> {
   const invoiceIds = [...new Set(opts.invoiceIds)].sort();
-  if (invoiceIds.length === 0) throw new UserFacingError("Select at least one invoice to pay.");
+  if (invoiceIds.length === 0) throw new UserFacingError("portal.errors.selectOne");
   if (invoiceIds.length > MAX_INVOICES_PER_PAYMENT) {
-    throw new UserFacingError(`Pay at most ${MAX_INVOICES_PER_PAYMENT} invoices at a time.`);
+    throw new UserFacingError(msg("portal.errors.tooMany", { max: MAX_INVOICES_PER_PAYMENT }));
   }
   const now = opts.now ?? new Date();
 
@@ -44,10 +45,10 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     },
     orderBy: { invoiceNumber: "asc" },
   });
-  if (invoices.length !== invoiceIds.length) throw new UserFacingError("No invoice with that number on your account.");
+  if (invoices.length !== invoiceIds.length) throw new UserFacingError("portal.errors.invoiceNotFound");
   const billerId = invoices[0]!.billerId;
   if (invoices.some((i) => i.billerId !== billerId)) {
-    throw new UserFacingError("Invoices from different municipalities must be paid separately.");
+    throw new UserFacingError("portal.errors.differentBillers");
   }
   const payability = (await getBillerPayability([billerId])).get(billerId);
   for (const invoice of invoices) {
@@ -63,7 +64,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     select: { apiKeyCiphertext: true, invoiceTypeId: true, maxOnlineAmountCents: true, customReturnSiteName: true },
   });
   if (!settings.apiKeyCiphertext || settings.invoiceTypeId === null) {
-    throw new UserFacingError(`Online payment is not yet available for ${biller.name}.`);
+    throw new UserFacingError(msg("portal.payability.notAvailable", { biller: biller.name }));
   }
   const totalCents = invoices.reduce((sum, i) => sum + i.amountDueCents, 0);
   if (!withinOnlineMaximum(totalCents, settings.maxOnlineAmountCents)) {
@@ -82,7 +83,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     // Another press won the race a moment ago: wait for its URL instead of opening a second session.
     const other = await waitForConcurrentAttempt({ invoiceIds, now });
     if (other) return other;
-    throw new UserFacingError("A payment for these invoices is already being prepared. Wait a moment and try again.");
+    throw new UserFacingError("portal.errors.alreadyPreparing");
   }
   reachFaultPoint("after-claim");
 

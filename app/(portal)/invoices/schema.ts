@@ -1,11 +1,14 @@
 import { z } from "zod";
+import type { Text } from "@/lib/i18n/message";
 import { MAX_INVOICES_PER_PAYMENT } from "@/lib/payments/limits";
 
+// Messages are catalogue keys (portal.json); the action adds the limit ("max") to them.
 export const payOnlineSchema = z.object({
   invoiceIds: z
-    .array(z.uuid())
-    .min(1, "Select at least one invoice to pay.")
-    .max(MAX_INVOICES_PER_PAYMENT, `Pay at most ${MAX_INVOICES_PER_PAYMENT} invoices at a time.`),
+    .array(z.uuid("portal.errors.invoiceNotFound"))
+    .min(1, "portal.errors.selectOne")
+    .max(MAX_INVOICES_PER_PAYMENT, "portal.errors.tooMany"),
 });
 
-export type PayOnlineState = { error?: string; canRetry?: boolean };
+/** `error`: a catalogue key (with parameters), translated by the form. */
+export type PayOnlineState = { error?: Text; canRetry?: boolean };

@@ -1,11 +1,12 @@
 import type { AttemptStatus } from "@prisma/client";
 
-export const STATUS_LABEL: Record<AttemptStatus, string> = {
-  CREATED: "Starting",
-  REDIRECTED: "In progress at Invoice Cloud",
-  PAID: "Paid",
-  DECLINED: "Declined",
-  FAILED: "Could not start",
-  EXPIRED: "Expired (not confirmed)",
-  NEEDS_REVIEW: "Being checked by the municipality",
-};
+/** Each payment status's label in the payment history: a catalogue key (portal.json). */
+export const STATUS_LABEL = {
+  CREATED: "history.status.CREATED",
+  REDIRECTED: "history.status.REDIRECTED",
+  PAID: "history.status.PAID",
+  DECLINED: "history.status.DECLINED",
+  FAILED: "history.status.FAILED",
+  EXPIRED: "history.status.EXPIRED",
+  NEEDS_REVIEW: "history.status.NEEDS_REVIEW",
+} as const satisfies Record<AttemptStatus, `history.status.${AttemptStatus}`>;

@@ -12,12 +12,12 @@ export async function abandonPayment(_prev: AbandonState, formData: FormData): P
   try {
     const user = await requireRole("APPLICANT");
     const parsed = abandonSchema.safeParse({ paymentId: formData.get("paymentId") });
-    if (!parsed.success) return { error: "That payment does not exist." };
+    if (!parsed.success) return { error: "portal.errors.paymentNotFound" };
     await abandonAttempt({ applicantId: user.id, paymentId: parsed.data.paymentId });
     revalidatePath(paths.portal.payment(parsed.data.paymentId));
     return { done: true };
   } catch (error) {
-    if (error instanceof UserFacingError) return { error: error.message };
+    if (error instanceof UserFacingError) return { error: error.text };
     logger.error({ err: error }, "abandonPayment failed");
     return { error: GENERIC_ERROR };
   }

@@ -1,15 +1,15 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui";
 import { paths } from "@/lib/paths";
 
-export default function PaymentNotFound() {
+export default async function PaymentNotFound() {
+  const t = await getTranslations("portal.payment.notFound");
   return (
     <>
-      <PageTitle lead="We could not find that payment on your account. If you just paid, your invoices list shows the latest status.">
-        Payment not found
-      </PageTitle>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <Link href={paths.portal.invoices} className="text-brand-700 underline">
-        Go to my invoices
+        {t("link")}
       </Link>
     </>
   );

@@ -1,20 +1,22 @@
 // Where icop-return sends an unknown payment-id: a friendly page, shown without sign-in
 // because it reveals nothing.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui";
 import { paths } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Payment not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.payment.unknown"))("title") };
+}
 
-export default function UnknownPaymentPage() {
+export default async function UnknownPaymentPage() {
+  const t = await getTranslations("portal.payment.unknown");
   return (
     <>
-      <PageTitle lead="This return link does not match a payment we know. If you just paid, sign in and check your invoices: they show the latest status.">
-        We could not find that payment
-      </PageTitle>
+      <PageTitle lead={t("lead")}>{t("heading")}</PageTitle>
       <Link href={paths.portal.invoices} className="text-brand-700 underline">
-        Go to my invoices
+        {t("link")}
       </Link>
     </>
   );
