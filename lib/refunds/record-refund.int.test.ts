@@ -74,13 +74,13 @@ describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, { t
   it("refuses an over-refund, and the database refuses one too", async () => {
     const { biller, admin, invoices, attempt } = await paid();
     const a = invoices[0]!.id;
-    await expect(recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[a, 6001]]) })).rejects.toThrow(
-      "Invoice " + invoices[0]!.invoiceNumber + " has $60.00 left to refund",
-    );
+    await expect(recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[a, 6001]]) })).rejects.toMatchObject({
+      text: { key: "admin.refunds.errors.moreThanLeft", values: { invoiceNumber: invoices[0]!.invoiceNumber, left: "$60.00" } },
+    });
     await recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[a, 5000]]) });
-    await expect(recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[a, 1001]]) })).rejects.toThrow(
-      "has $10.00 left to refund",
-    );
+    await expect(recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[a, 1001]]) })).rejects.toMatchObject({
+      text: { key: "admin.refunds.errors.moreThanLeft", values: { left: "$10.00" } },
+    });
     // A writer that skipped the conditional update still cannot over-refund: the check constraint.
     await expect(db.$executeRaw`UPDATE "Invoice" SET "refundedCents" = 6001 WHERE "id" = ${a}::uuid`).rejects.toThrow();
     expect(await db.refund.count({ where: { attemptId: attempt.id } })).toBe(1);
@@ -99,7 +99,7 @@ describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, { t
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
-    expect(String(rejected?.reason)).toMatch(/more than is left to refund/);
+    expect(rejected?.reason).toMatchObject({ text: "admin.refunds.errors.overRefund" });
     expect(await db.refund.count({ where: { attemptId: attempt.id } })).toBe(1);
     expect(await invoiceRows(invoices.map((i) => i.id))).toEqual([
       { status: "REFUNDED", refundedCents: 6000 },
@@ -118,9 +118,9 @@ describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, { t
       reversedById: admin.id,
       reversalNote: "Recorded against the wrong payment",
     });
-    await expect(reverseRefund({ billerId: biller.id, refundId, actorId: admin.id, note: "second time" })).rejects.toThrow(
-      "already reversed",
-    );
+    await expect(reverseRefund({ billerId: biller.id, refundId, actorId: admin.id, note: "second time" })).rejects.toMatchObject({
+      text: "admin.refunds.errors.alreadyReversed",
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { attemptId: attempt.id, type: "payment.refund_reversed" } });
     expect(audit.data).toMatchObject({ refundId, note: "Recorded against the wrong payment", event: "refund_reversed" });
     // The money can be refunded again after a reversal.
@@ -133,13 +133,13 @@ describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, { t
     const other = await arrangeConfiguredBiller(db);
     const otherAdmin = await createUser(db, { role: "BILLER_ADMIN", billerId: other.id });
     const a = invoices[0]!.id;
-    await expect(recordRefund({ billerId: other.id, actorId: otherAdmin.id, input: input(attempt.id, [[a, 100]]) })).rejects.toThrow(
-      "That payment does not exist.",
-    );
+    await expect(recordRefund({ billerId: other.id, actorId: otherAdmin.id, input: input(attempt.id, [[a, 100]]) })).rejects.toMatchObject({
+      text: "admin.refunds.errors.noPayment",
+    });
     const { refundId } = await recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[a, 100]]) });
-    await expect(reverseRefund({ billerId: other.id, refundId, actorId: otherAdmin.id, note: "not mine at all" })).rejects.toThrow(
-      "That refund does not exist.",
-    );
+    await expect(reverseRefund({ billerId: other.id, refundId, actorId: otherAdmin.id, note: "not mine at all" })).rejects.toMatchObject({
+      text: "admin.refunds.errors.noRefund",
+    });
     expect((await invoiceRows([a]))[0]).toEqual({ status: "PAID", refundedCents: 100 });
   });
 
@@ -150,10 +150,10 @@ describe.skipIf(kind === "none")(`recordRefund and reverseRefund (${kind})`, { t
     const attempt = await arrangeAttempt(db, { billerId: biller.id, applicantId: applicant.id, invoices });
     await expect(
       recordRefund({ billerId: biller.id, actorId: admin.id, input: input(attempt.id, [[invoices[0]!.id, 100]]) }),
-    ).rejects.toThrow("Only a paid payment can be refunded.");
+    ).rejects.toMatchObject({ text: "admin.refunds.errors.notPaid" });
     const done = await paid([6000]);
     await expect(
       recordRefund({ billerId: done.biller.id, actorId: done.admin.id, input: input(done.attempt.id, [[invoices[0]!.id, 100]]) }),
-    ).rejects.toThrow("That invoice was not paid by this payment.");
+    ).rejects.toMatchObject({ text: "admin.refunds.errors.notThisPayment" });
   });
 });

@@ -6,22 +6,31 @@
 import "server-only";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { msg } from "../i18n/message";
 import { formatCents } from "../money";
 import { performTransition } from "../payments/perform-transition";
 import { OverRefund } from "./apply-refund-to-invoices";
 import type { RefundInput } from "./refund-input-schema";
 
-const OVER = "That is more than is left to refund. Someone may have recorded it already: reload the page and check the refunds.";
+const OVER = "admin.refunds.errors.overRefund";
 
-export async function recordRefund(opts: { billerId: string; actorId: string; input: RefundInput; now?: Date }) {
+/** `formatMoney` writes an amount inside a message in the reader's language (the page passes it). */
+export async function recordRefund(opts: {
+  billerId: string;
+  actorId: string;
+  input: RefundInput;
+  now?: Date;
+  formatMoney?: (cents: number) => string;
+}) {
+  const formatMoney = opts.formatMoney ?? ((cents: number) => formatCents(cents));
   const now = opts.now ?? new Date();
   const { input } = opts;
   const attempt = await db.paymentAttempt.findFirst({
     where: { id: input.attemptId, billerId: opts.billerId }, // another biller's payment does not exist here
     select: { id: true, status: true, paymentGuid: true },
   });
-  if (!attempt) throw new UserFacingError("That payment does not exist.");
-  if (attempt.status !== "PAID") throw new UserFacingError("Only a paid payment can be refunded.");
+  if (!attempt) throw new UserFacingError("admin.refunds.errors.noPayment");
+  if (attempt.status !== "PAID") throw new UserFacingError("admin.refunds.errors.notPaid");
   const invoices = await db.invoice.findMany({
     where: { paidAttemptId: attempt.id, billerId: opts.billerId },
     select: { id: true, invoiceNumber: true, paidAmountCents: true, refundedCents: true },
@@ -29,11 +38,11 @@ export async function recordRefund(opts: { billerId: string; actorId: string; in
   const lines = input.lines.filter((l) => l.amount > 0).map((l) => ({ invoiceId: l.invoiceId, amountCents: l.amount }));
   for (const line of lines) {
     const invoice = invoices.find((i) => i.id === line.invoiceId);
-    if (!invoice) throw new UserFacingError("That invoice was not paid by this payment.");
+    if (!invoice) throw new UserFacingError("admin.refunds.errors.notThisPayment");
     const left = (invoice.paidAmountCents ?? 0) - invoice.refundedCents;
     if (line.amountCents > left) {
       throw new UserFacingError(
-        `Invoice ${invoice.invoiceNumber} has ${formatCents(left)} left to refund. Enter ${formatCents(left)} or less.`,
+        msg("admin.refunds.errors.moreThanLeft", { invoiceNumber: invoice.invoiceNumber, left: formatMoney(left) }),
       );
     }
   }
@@ -64,7 +73,7 @@ export async function recordRefund(opts: { billerId: string; actorId: string; in
         refundLines: lines,
         audit: { refundId: refund.id, amountCents, reference: input.reference, refundedOn: input.refundedOn, note: input.note, lines },
       });
-      if (!done) throw new UserFacingError("Only a paid payment can be refunded.");
+      if (!done) throw new UserFacingError("admin.refunds.errors.notPaid");
       return { refundId: refund.id, amountCents };
     });
   } catch (error) {

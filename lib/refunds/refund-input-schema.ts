@@ -1,33 +1,41 @@
 // One schema for the refund form (in the browser, before it posts) and for recordRefundAction.
 // Amounts are typed in dollars and become integer cents here; blank lines are "nothing refunded".
 import { z } from "zod";
-import { parseDollarsToCents } from "../money";
+import { parseTypedDollars } from "../admin/parse-typed-dollars";
+
+// Messages are catalogue keys (messages/<locale>/admin.json): the form translates them.
+const M = {
+  reference: "admin.refunds.errors.reference",
+  date: "admin.refunds.errors.date",
+  note: "admin.refunds.errors.note",
+  noteTooLong: "admin.refunds.errors.noteTooLong",
+} as const;
 
 const amountText = z
-  .string()
+  .string("admin.refunds.errors.amountFormat")
   .trim()
-  .refine((v) => v === "" || parseDollarsToCents(v) !== null, "Enter an amount like 12.50, or leave it blank")
-  .transform((v) => (v === "" ? 0 : (parseDollarsToCents(v) ?? 0)));
+  .refine((v) => v === "" || parseTypedDollars(v) !== null, "admin.refunds.errors.amountFormat")
+  .transform((v) => (v === "" ? 0 : (parseTypedDollars(v) ?? 0)));
 
 export const refundInputSchema = z.object({
-  attemptId: z.uuid("That payment does not exist."),
-  reference: z.string().trim().min(1, "Enter Invoice Cloud's refund reference").max(100, "Keep the refund reference under 100 characters"),
+  attemptId: z.uuid("admin.refunds.errors.noPayment"),
+  reference: z.string(M.reference).trim().min(1, M.reference).max(100, "admin.refunds.errors.referenceTooLong"),
   refundedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the refund, like 2026-11-26")
-    .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), "Enter a real date"),
-  note: z.string().trim().min(5, "Write a short note of why (at least 5 characters)").max(500, "Keep the note under 500 characters"),
+    .string(M.date)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, M.date)
+    .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), "admin.refunds.errors.realDate"),
+  note: z.string(M.note).trim().min(5, M.note).max(500, M.noteTooLong),
   lines: z
-    .array(z.object({ invoiceId: z.uuid(), amount: amountText }))
-    .min(1, "Enter how much of each invoice was refunded")
-    .refine((lines) => lines.some((l) => l.amount > 0), "Enter how much of at least one invoice was refunded"),
+    .array(z.object({ invoiceId: z.uuid("admin.refunds.errors.notThisPayment"), amount: amountText }))
+    .min(1, "admin.refunds.errors.linesRequired")
+    .refine((lines) => lines.some((l) => l.amount > 0), "admin.refunds.errors.oneLine"),
 });
 export type RefundInput = z.output<typeof refundInputSchema>;
 export type RefundFormValues = z.input<typeof refundInputSchema>;
 
 export const reverseRefundSchema = z.object({
-  refundId: z.uuid("That refund does not exist."),
-  note: z.string().trim().min(5, "Write a short note of why (at least 5 characters)").max(500, "Keep the note under 500 characters"),
+  refundId: z.uuid("admin.refunds.errors.noRefund"),
+  note: z.string(M.note).trim().min(5, M.note).max(500, M.noteTooLong),
 });
 export type ReverseRefundInput = z.output<typeof reverseRefundSchema>;
 

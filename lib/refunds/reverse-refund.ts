@@ -7,7 +7,7 @@ import { UserFacingError } from "../errors";
 import { performTransition } from "../payments/perform-transition";
 import { OverRefund } from "./apply-refund-to-invoices";
 
-const ALREADY = "This refund was already reversed. Reload the page to see the current refunds.";
+const ALREADY = "admin.refunds.errors.alreadyReversed";
 
 export async function reverseRefund(opts: { billerId: string; refundId: string; actorId: string; note: string; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -22,7 +22,7 @@ export async function reverseRefund(opts: { billerId: string; refundId: string; 
       lines: { select: { invoiceId: true, amountCents: true } },
     },
   });
-  if (!refund) throw new UserFacingError("That refund does not exist.");
+  if (!refund) throw new UserFacingError("admin.refunds.errors.noRefund");
   if (refund.reversedAt) throw new UserFacingError(ALREADY);
   try {
     await db.$transaction(async (tx) => {
@@ -42,13 +42,11 @@ export async function reverseRefund(opts: { billerId: string; refundId: string; 
         refundLines: refund.lines,
         audit: { refundId: refund.id, amountCents: refund.amountCents, reference: refund.reference, note: opts.note },
       });
-      if (!done) throw new UserFacingError("This payment is no longer paid, so its refund cannot be reversed.");
+      if (!done) throw new UserFacingError("admin.refunds.errors.noLongerPaid");
     });
   } catch (error) {
     if (error instanceof OverRefund) {
-      throw new UserFacingError(
-        "These invoices have changed since the refund (paid again or refunded otherwise), so it cannot be reversed.",
-      );
+      throw new UserFacingError("admin.refunds.errors.invoicesChanged");
     }
     throw error;
   }

@@ -1,5 +1,6 @@
 // The report's date range from a query string: whole business days, `to` inclusive, at most a
-// year; blank means this month so far in the biller's zone. Shared by the page and its CSV.
+// year; blank means this month so far in the biller's zone. Shared by the page and its CSV. A
+// refusal's message is a catalogue key (messages/<locale>/admin.json).
 import { z } from "zod";
 import { addDays, zonedDay } from "./zoned-day";
 
@@ -18,8 +19,8 @@ export function parseReportRange(
   const today = zonedDay(now, timeZone);
   const from = params.from || `${today.slice(0, 8)}01`;
   const to = params.to || today;
-  if (!day.safeParse(from).success || !day.safeParse(to).success) return { ok: false, message: "Enter dates like 2026-11-01" };
-  if (from > to) return { ok: false, message: "The start date must be on or before the end date" };
-  if (addDays(from, MAX_REPORT_DAYS) <= to) return { ok: false, message: "Choose a range of a year or less" };
+  if (!day.safeParse(from).success || !day.safeParse(to).success) return { ok: false, message: "admin.reports.errors.dateFormat" };
+  if (from > to) return { ok: false, message: "admin.reports.errors.order" };
+  if (addDays(from, MAX_REPORT_DAYS) <= to) return { ok: false, message: "admin.reports.errors.tooLong" };
   return { ok: true, from, to };
 }

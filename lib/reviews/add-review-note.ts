@@ -10,7 +10,7 @@ export async function addReviewNote(opts: { billerId: string; attemptId: string;
     where: { id: opts.attemptId, billerId: opts.billerId },
     select: { id: true, reviewKind: true, status: true },
   });
-  if (!attempt) throw new UserFacingError("That payment does not exist.");
+  if (!attempt) throw new UserFacingError("admin.refunds.errors.noPayment");
   await recordAuditEvent(db, {
     type: "payment.review_note",
     actorId: opts.actorId,

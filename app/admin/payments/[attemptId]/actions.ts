@@ -2,6 +2,8 @@
 // A payment's own page: record a refund, reverse one, add a note to its trail. Each: role check →
 // parse with the shared schema → one lib call → revalidate. The biller comes from the session.
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { msg } from "@/lib/i18n/message";
 import { adminAction, parseInput } from "@/lib/actions/admin-action";
 import type { ActionResult } from "@/lib/admin/action-result";
 import { paths } from "@/lib/paths";
@@ -21,9 +23,11 @@ function revalidate(attemptId: string) {
 
 export const recordRefundAction = adminAction("BILLER_ADMIN", "recordRefund", async (user, _prev: State, formData: FormData) => {
   const input = parseInput(refundInputSchema, refundFormValues(formData));
-  const { amountCents } = await recordRefund({ billerId: user.billerId, actorId: user.id, input });
+  const locale = await getLocale();
+  const formatMoney = (cents: number) => formatCents(cents, locale);
+  const { amountCents } = await recordRefund({ billerId: user.billerId, actorId: user.id, input, formatMoney });
   revalidate(input.attemptId);
-  return { ok: true, message: `Refund of ${formatCents(amountCents)} recorded`, data: undefined };
+  return { ok: true, message: msg("admin.refunds.recorded", { amount: formatMoney(amountCents) }), data: undefined };
 });
 
 export const reverseRefundAction = adminAction("BILLER_ADMIN", "reverseRefund", async (user, _prev: State, formData: FormData) => {
@@ -31,12 +35,12 @@ export const reverseRefundAction = adminAction("BILLER_ADMIN", "reverseRefund", 
   const attemptId = String(formData.get("attemptId") ?? "");
   await reverseRefund({ billerId: user.billerId, actorId: user.id, refundId: input.refundId, note: input.note });
   revalidate(attemptId);
-  return { ok: true, message: "Refund reversed", data: undefined };
+  return { ok: true, message: "admin.refunds.reversed", data: undefined };
 });
 
 export const addReviewNoteAction = adminAction("BILLER_ADMIN", "addReviewNote", async (user, _prev: State, formData: FormData) => {
   const input = parseInput(reviewNoteSchema, Object.fromEntries(formData));
   await addReviewNote({ billerId: user.billerId, actorId: user.id, ...input });
   revalidate(input.attemptId);
-  return { ok: true, message: "Note added", data: undefined };
+  return { ok: true, message: "admin.refunds.noteAdded", data: undefined };
 });

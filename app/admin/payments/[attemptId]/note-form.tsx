@@ -1,5 +1,6 @@
 "use client";
 // One small form, two uses: a note on the trail, or reversing a refund (which needs a note).
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { useText } from "@/components/use-text";
 import { inputClass, secondaryButtonClass } from "@/components/ui";
@@ -12,6 +13,7 @@ export function NoteForm(props: { attemptId: string; refundId?: string; label: s
     null,
   );
   const tx = useText();
+  const t = useTranslations("admin.payment");
   const id = useId();
   const error = state && !state.ok ? (state.fieldErrors.note ?? state.fieldErrors.refundId) : undefined;
   return (
@@ -43,7 +45,7 @@ export function NoteForm(props: { attemptId: string; refundId?: string; label: s
         </p>
       ) : null}
       <button type="submit" className={`${secondaryButtonClass} text-sm`} disabled={pending}>
-        {pending ? "Saving…" : props.button}
+        {pending ? t("saving") : props.button}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Record a refund made in Invoice Cloud: how much of each invoice, Invoice Cloud's reference, the
 // date and a note. The same schema checks it here (before posting) and in the action.
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { useText } from "@/components/use-text";
 import { buttonClass, inputClass } from "@/components/ui";
@@ -14,6 +15,8 @@ type Line = { invoiceId: string; invoiceNumber: string; leftCents: number };
 export function RefundForm({ attemptId, lines, today }: { attemptId: string; lines: Line[]; today: string }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(recordRefundAction, null);
   const tx = useText();
+  const t = useTranslations("admin.payment.refundForm");
+  const locale = useLocale();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const errors: Record<string, string | undefined> = {
     ...Object.fromEntries(Object.entries(state && !state.ok ? state.fieldErrors : {}).map(([k, v]) => [k, tx(v)])),
@@ -30,17 +33,21 @@ export function RefundForm({ attemptId, lines, today }: { attemptId: string; lin
     <form action={action} onSubmit={check} noValidate className="space-y-3 rounded border border-slate-200 bg-white p-4">
       <input type="hidden" name="attemptId" value={attemptId} />
       <fieldset>
-        <legend className="font-semibold">Amount refunded per invoice</legend>
+        <legend className="font-semibold">{t("legend")}</legend>
         {lines.map((l) => (
           <div key={l.invoiceId} className="mt-2">
             <label htmlFor={`line-${l.invoiceId}`} className="block text-sm">
-              Invoice {l.invoiceNumber} <span className="text-slate-600">({formatCents(l.leftCents)} left to refund)</span>
+              {t.rich("line", {
+                invoiceNumber: l.invoiceNumber,
+                left: formatCents(l.leftCents, locale),
+                muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+              })}
             </label>
             <input
               id={`line-${l.invoiceId}`}
               name={`line:${l.invoiceId}`}
               inputMode="decimal"
-              placeholder="0.00"
+              placeholder={t("placeholder")}
               className={`${inputClass} max-w-40`}
               aria-invalid={!!errors.lines}
               aria-describedby={errors.lines ? "refund-lines-error" : undefined}
@@ -53,16 +60,16 @@ export function RefundForm({ attemptId, lines, today }: { attemptId: string; lin
           </p>
         ) : null}
       </fieldset>
-      <Field id="refund-reference" name="reference" label="Invoice Cloud refund reference" error={errors.reference} />
-      <Field id="refund-date" name="refundedOn" label="Date of the refund" type="date" defaultValue={today} error={errors.refundedOn} />
-      <Field id="refund-note" name="note" label="Note (why it was refunded)" error={errors.note} />
+      <Field id="refund-reference" name="reference" label={t("reference")} error={errors.reference} />
+      <Field id="refund-date" name="refundedOn" label={t("date")} type="date" defaultValue={today} error={errors.refundedOn} />
+      <Field id="refund-note" name="note" label={t("note")} error={errors.note} />
       {state ? (
         <p role={state.ok ? "status" : "alert"} className={state.ok ? "font-semibold text-green-800" : "font-semibold text-red-700"}>
           {tx(state.message)}
         </p>
       ) : null}
       <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? "Recording…" : "Record refund"}
+        {pending ? t("recording") : t("submit")}
       </button>
     </form>
   );

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
 export const reviewNoteSchema = z.object({
-  attemptId: z.uuid("That payment does not exist."),
-  note: z.string().trim().min(5, "Write the note (at least 5 characters)").max(500, "Keep the note under 500 characters"),
+  attemptId: z.uuid("admin.refunds.errors.noPayment"),
+  note: z
+    .string("admin.payments.errors.noteShort")
+    .trim()
+    .min(5, "admin.payments.errors.noteShort")
+    .max(500, "admin.payments.errors.noteTooLong"),
 });

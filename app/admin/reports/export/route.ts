@@ -4,6 +4,7 @@ import { getBillerSummary } from "@/lib/billers/get-biller-summary";
 import { ForbiddenError } from "@/lib/errors";
 import { reconciliationCsv } from "@/lib/reports/reconciliation-csv";
 import { parseReportRange } from "@/lib/reports/report-range";
+import { getText } from "@/lib/i18n/server-text";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const { timeZone } = await getBillerSummary({ billerId });
   const range = parseReportRange({ from: params.get("from"), to: params.get("to") }, timeZone);
-  if (!range.ok) return Response.json({ error: range.message }, { status: 400 });
+  if (!range.ok) return Response.json({ error: (await getText())(range.message) }, { status: 400 });
   const csv = await reconciliationCsv({ billerId, from: range.from, to: range.to });
   return new Response(csv, {
     headers: {
