@@ -20,7 +20,7 @@ export async function requestPasswordReset({ email }: { email: string }): Promis
     props: {
       email: user.email,
       resetPasswordUrl: accountLink(env.PUBLIC_BASE_URL, "PASSWORD_RESET", token),
-      validFor: ACCOUNT_TOKEN_LIFETIME.PASSWORD_RESET.words,
+      validForMs: ACCOUNT_TOKEN_LIFETIME.PASSWORD_RESET.ms,
     },
   });
   logger.info({ userId: user.id, sent: sent.ok }, "password reset requested");

@@ -38,7 +38,7 @@ export async function sendInvitation({ userId }: { userId: string }): Promise<Se
         billerName: user.invoices[0]?.biller.dbaName ?? null,
         setPasswordUrl: accountLink(env.PUBLIC_BASE_URL, "INVITATION", token),
         forgotPasswordUrl: absoluteUrl(env.PUBLIC_BASE_URL, accountPaths.forgotPassword),
-        validFor: ACCOUNT_TOKEN_LIFETIME.INVITATION.words,
+        validForMs: ACCOUNT_TOKEN_LIFETIME.INVITATION.ms,
       },
     });
     if (!sent.ok) return { ok: false, reason: "mail_not_sent", error: sent.error };

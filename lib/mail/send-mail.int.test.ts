@@ -2,6 +2,8 @@
 // an address the way a real server does (550 at RCPT TO); a closed port stands for a server that is down.
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { createUser } from "@/prisma/factories";
 import { mailDevInbox } from "@/test/maildev-inbox";
 import { freePort } from "@/test/sandbox-process";
 
@@ -10,7 +12,7 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const resetProps = (email: string) => ({
   email,
   resetPasswordUrl: "https://permits.example.org/reset-password?token=t",
-  validFor: "1 hour",
+  validForMs: 3600_000,
 });
 
 /** An SMTP server that accepts every sender and refuses every recipient with 550. */
@@ -65,6 +67,30 @@ describe("sendMail", () => {
     expect(email?.html).toContain("Reset your password</h1>");
     expect(email?.text).toContain("https://permits.example.org/reset-password?token=t");
     expect(result.ok && result.messageId).toBe(email?.headers["message-id"]);
+  });
+
+  it("writes in the language saved on the recipient's account, and in English for an address without one", async () => {
+    const sendMail = await loadSendMail(defaultSmtpUrl);
+    const french = await createUser(db, { role: "APPLICANT", email: `fr-${unique()}@example.org` });
+    await db.user.update({ where: { id: french.id }, data: { locale: "fr-CA" } });
+    expect((await sendMail({ to: french.email, template: "passwordReset", props: resetProps(french.email) })).ok).toBe(true);
+    const [fr] = await inbox.waitFor(french.email);
+    expect(fr?.subject).toBe("Réinitialisez votre mot de passe PermitPay");
+    expect(fr?.html).toMatch(/<html[^>]*lang="fr"/);
+    expect(fr?.text).toContain("expire dans 1 heure");
+
+    const stranger = `nobody-${unique()}@example.org`;
+    expect((await sendMail({ to: stranger, template: "passwordReset", props: resetProps(stranger) })).ok).toBe(true);
+    const [en] = await inbox.waitFor(stranger);
+    expect(en?.subject).toBe("Reset your PermitPay password");
+    expect(en?.html).toMatch(/<html[^>]*lang="en"/);
+
+    // A language given by the caller wins over the saved one.
+    expect((await sendMail({ to: french.email, template: "passwordReset", props: resetProps(french.email), locale: "en-CA" })).ok).toBe(
+      true,
+    );
+    const both = await inbox.waitFor(french.email, { count: 2 });
+    expect(both.map((e) => e.subject).sort()).toEqual(["Reset your PermitPay password", "Réinitialisez votre mot de passe PermitPay"]);
   });
 
   it("returns a refused address as a permanent failure instead of throwing", async () => {

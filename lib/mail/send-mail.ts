@@ -2,9 +2,14 @@
 // down or a template that fails to render comes back as { ok: false, error }, logged, so the
 // business step that asked for the email (a reset, an invitation, an outbox delivery) goes on.
 // `retryable` tells an outbox dispatcher whether trying the same message later can help.
+// The email is written in the recipient's language: the one given, else the language saved on the
+// account with that address (User.locale), else English.
 import "server-only";
+import { db } from "../db";
 import { env } from "../env";
+import type { AppLocale } from "../i18n/locales";
 import { logger } from "../logger";
+import { recipientLocale } from "./email-i18n";
 import { renderEmail } from "./render-email";
 import type { MailTemplateName, MailTemplateProps } from "./templates";
 import { getMailTransport } from "./transport";
@@ -25,15 +30,19 @@ export async function sendMail<T extends MailTemplateName>({
   to,
   template,
   props,
+  locale,
 }: {
   to: string;
   template: T;
   props: MailTemplateProps<T>;
+  /** The recipient's language; when not given, the one saved on their account. */
+  locale?: AppLocale;
 }): Promise<SendMailResult> {
   const log = logger.child({ mail: { template, toDomain: to.split("@").pop() } });
+  const language = locale ?? (await savedLocale(to, log));
   let rendered;
   try {
-    rendered = await renderEmail({ template, props });
+    rendered = await renderEmail({ template, props, locale: language });
   } catch (e) {
     log.error({ err: { name: (e as Error)?.name, message: (e as Error)?.message } }, "email template failed to render");
     return { ok: false, error: { kind: "render", retryable: false, responseCode: null, message: "The email could not be rendered." } };
@@ -55,6 +64,20 @@ export async function sendMail<T extends MailTemplateName>({
     const error = describeSmtpError(e);
     log.warn({ smtpError: error }, "email not sent");
     return { ok: false, error };
+  }
+}
+
+/** The language saved on the account with this address; English for an address without one (or if it cannot be read). */
+async function savedLocale(to: string, log: typeof logger): Promise<AppLocale> {
+  try {
+    const user = await db.user.findUnique({ where: { email: to.trim().toLowerCase() }, select: { locale: true } });
+    return recipientLocale(user?.locale);
+  } catch (e) {
+    log.warn(
+      { err: { name: (e as Error)?.name, code: (e as { code?: unknown })?.code } },
+      "recipient's language not read; writing in English",
+    );
+    return recipientLocale(null);
   }
 }
 

@@ -63,13 +63,37 @@ describe("planNotifications", () => {
     expect(plan(event)).toEqual(expected);
   });
 
-  it("the review alert says why, with both amounts, in the biller's time zone", () => {
+  it("the review alert carries why (the kind, worded when sent), both amounts in cents and the notice's moment", () => {
     const [event] = planNotifications({ event: "flagged", snapshot, adminEmails: ["a1@city.test"], paymentUrl: "u", reviewUrl: "r" });
-    expect(event?.emails[0]?.props).toMatchObject({
-      reasonText: "Invoice Cloud reported an amount that does not match the invoices. Invoice Cloud reported $1,311.00",
-      expectedText: "$1,310.00",
-      noticeAmountText: "$1,311.00",
-      noticeAtText: "Nov 29, 2026, 10:00 AM EST",
+    expect(event?.emails[0]?.props).toEqual({
+      billerName: "City of Mississauga",
+      applicantName: "Casey Builder",
+      timeZone: "America/Toronto",
+      reviewKind: "AMOUNT_MISMATCH",
+      reviewDetail: "Invoice Cloud reported $1,311.00",
+      expectedCents: 131000,
+      noticeAmountCents: 131100,
+      paymentGuid: "guid-2",
+      invoiceNumbers: ["INV-1"],
+      noticeAt: "2026-11-29T15:00:00.000Z",
+      reviewUrl: "r",
     });
+  });
+
+  it("the receipt and the settled notice carry language-free facts: cents, the moment as ISO, the biller's zone", () => {
+    const [paid] = planNotifications({ event: "approved", snapshot, adminEmails: [], paymentUrl: "u", reviewUrl: "r" });
+    expect(paid?.emails[0]?.props).toEqual({
+      applicantName: "Casey Builder",
+      billerName: "City of Mississauga",
+      timeZone: "America/Toronto",
+      totalCents: 131000,
+      paymentGuid: "guid-1",
+      paidAt: "2026-11-29T15:00:00.000Z",
+      lines: [{ invoiceNumber: "INV-1", permitNumber: "BP-1", description: "Deck", amountCents: 131000 }],
+      paymentUrl: "u",
+    });
+    const [settled] = planNotifications({ event: "review_release", snapshot, adminEmails: [], paymentUrl: "u", reviewUrl: "r" });
+    expect(settled?.emails[0]?.props).toMatchObject({ outcome: "released", totalCents: 131000, settledAt: "2026-11-29T15:00:00.000Z" });
+    expect(JSON.stringify([paid, settled])).not.toContain("$");
   });
 });

@@ -7,13 +7,12 @@
 //   review_dismiss    → payment.review_settled  no email (the payment stayed paid)
 //   refund_recorded   → payment.refunded        no email (the refund was made in Invoice Cloud)
 //   refund_reversed   → payment.refunded        no email (the invoice's refunded amount went back)
+// An email's props are language-free facts (cents, ISO moments, the biller's time zone, the review's
+// kind): the outbox stores them, and the email is worded in the recipient's language when sent.
 import type { TransitionEvent } from "../payments/transitions";
 import type { WebhookEventType } from "../webhooks/webhook-events";
 import type { MailTemplateName, MailTemplateProps } from "../mail/templates";
-import { formatCents } from "../money";
-import { formatDateTime } from "../dates";
 import type { PaymentSnapshot } from "./load-payment-snapshot";
-import { REVIEW_KIND_TEXT } from "./review-kind-text";
 
 export type PlannedEmail = { [T in MailTemplateName]: { to: string; template: T; props: MailTemplateProps<T> } }[MailTemplateName];
 export type PlannedEvent = { type: WebhookEventType; emails: PlannedEmail[] };
@@ -30,7 +29,7 @@ export function planNotifications(opts: {
     invoiceNumber: i.invoiceNumber,
     permitNumber: i.permitNumber,
     description: i.description,
-    amountText: i.amount,
+    amountCents: i.amountCents,
   }));
   const receipt = (): PlannedEmail => ({
     to: s.applicant.email,
@@ -38,9 +37,10 @@ export function planNotifications(opts: {
     props: {
       applicantName: s.applicant.name,
       billerName: s.biller.name,
-      totalText: s.amount,
+      timeZone: s.biller.timeZone,
+      totalCents: s.amountCents,
       paymentGuid: s.paymentGuid,
-      paidAtText: s.atText,
+      paidAt: s.at,
       lines,
       paymentUrl: opts.paymentUrl,
     },
@@ -51,10 +51,11 @@ export function planNotifications(opts: {
     props: {
       applicantName: s.applicant.name,
       billerName: s.biller.name,
+      timeZone: s.biller.timeZone,
       outcome,
-      totalText: s.amount,
+      totalCents: s.amountCents,
       paymentGuid: s.paymentGuid,
-      settledAtText: s.atText,
+      settledAt: s.at,
       lines,
       paymentUrl: opts.paymentUrl,
     },
@@ -70,14 +71,14 @@ export function planNotifications(opts: {
         props: {
           billerName: s.biller.name,
           applicantName: s.applicant.name,
-          reasonText: [r ? REVIEW_KIND_TEXT[r.kind] : "Invoice Cloud sent a notice that needs a check.", r?.reason]
-            .filter(Boolean)
-            .join(" "),
-          expectedText: formatCents(s.invoices.reduce((sum, i) => sum + i.amountCents, 0)),
-          noticeAmountText: r?.amountCents != null ? formatCents(r.amountCents) : null,
+          timeZone: s.biller.timeZone,
+          reviewKind: r?.kind ?? null,
+          reviewDetail: r?.reason ?? null,
+          expectedCents: s.invoices.reduce((sum, i) => sum + i.amountCents, 0),
+          noticeAmountCents: r?.amountCents ?? null,
           paymentGuid: r?.paymentGuid ?? s.paymentGuid,
           invoiceNumbers: s.invoices.map((i) => i.invoiceNumber),
-          noticeAtText: r?.noticeAt ? formatDateTime(new Date(r.noticeAt), s.biller.timeZone) : s.atText,
+          noticeAt: r?.noticeAt ?? s.at,
           reviewUrl: opts.reviewUrl,
         },
       });

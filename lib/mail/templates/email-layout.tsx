@@ -1,7 +1,9 @@
-// The frame every PermitPay email shares: a language, a title, one h1, readable sizes and
-// contrast, and a footer that says who sent it and why. Layout only: no wording of its own.
+// The frame every PermitPay email shares: a language (the recipient's, as <html lang>), a title,
+// one h1, readable sizes and contrast, and a footer that says who sent it and why. Layout only: no
+// wording of its own.
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { type AppLocale, languageOf } from "../../i18n/locales";
 
 export const emailStyles = {
   body: { backgroundColor: "#f8fafc", fontFamily: "Arial, Helvetica, sans-serif", color: "#0f172a", margin: 0, padding: "24px 0" },
@@ -24,18 +26,20 @@ export const emailStyles = {
 };
 
 export function EmailLayout({
+  locale,
   title,
   preview,
   footer,
   children,
 }: {
+  locale: AppLocale;
   title: string;
   preview: string;
   footer: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={languageOf(locale)} dir="ltr">
       <Head>
         <title>{title}</title>
       </Head>

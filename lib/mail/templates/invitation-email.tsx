@@ -1,5 +1,6 @@
 // The invitation an applicant gets when a biller's first invoice for them creates their account.
 import { Button, Link, Text } from "@react-email/components";
+import { durationText, type EmailContext } from "../email-i18n";
 import { EmailLayout, emailStyles } from "./email-layout";
 
 export type InvitationEmailProps = {
@@ -8,42 +9,38 @@ export type InvitationEmailProps = {
   billerName: string | null;
   setPasswordUrl: string;
   forgotPasswordUrl: string;
-  /** How long the link works, in words: "7 days". */
-  validFor: string;
+  /** How long the link works, in milliseconds; written in words in the recipient's language. */
+  validForMs: number;
 };
 
-export const invitationSubject = (props: InvitationEmailProps) =>
-  props.billerName ? `${props.billerName} has sent you a permit invoice: set your PermitPay password` : "Set your PermitPay password";
+export const invitationSubject = (p: InvitationEmailProps, { t }: EmailContext) =>
+  p.billerName ? t("invitation.subjectFromBiller", { billerName: p.billerName }) : t("invitation.subject");
 
-export function InvitationEmail({ name, billerName, setPasswordUrl, forgotPasswordUrl, validFor }: InvitationEmailProps) {
+export function InvitationEmail({ ctx, ...p }: InvitationEmailProps & { ctx: EmailContext }) {
+  const { t } = ctx;
   return (
-    <EmailLayout
-      title="You have a permit invoice to pay"
-      preview="Set a password to see and pay your permit invoices online."
-      footer="You are getting this email because a municipality that uses PermitPay billed this email address for a permit. If you were not expecting it, you can ignore it: no account is usable until a password is set."
-    >
-      <Text style={emailStyles.text}>Hello {name},</Text>
+    <EmailLayout locale={ctx.locale} title={t("invitation.title")} preview={t("invitation.preview")} footer={t("invitation.footer")}>
+      <Text style={emailStyles.text}>{t("common.hello", { name: p.name })}</Text>
+      <Text style={emailStyles.text}>{t("invitation.intro", { billerName: p.billerName ?? t("invitation.yourMunicipality") })}</Text>
       <Text style={emailStyles.text}>
-        {billerName ?? "Your municipality"} uses PermitPay to send permit invoices and take payments online. We have made an account for you
-        with this email address. Set a password to see your invoices and pay them.
-      </Text>
-      <Text style={emailStyles.text}>
-        <Button href={setPasswordUrl} style={emailStyles.button}>
-          Set your PermitPay password
+        <Button href={p.setPasswordUrl} style={emailStyles.button}>
+          {t("invitation.button")}
         </Button>
       </Text>
       <Text style={emailStyles.text}>
-        The link works once and expires in {validFor}. If the button does not work, copy this address into your browser:{" "}
-        <Link href={setPasswordUrl} style={emailStyles.link}>
-          {setPasswordUrl}
+        {t("invitation.expires", { validFor: durationText(t, p.validForMs) })} {t("common.copyLink")}{" "}
+        <Link href={p.setPasswordUrl} style={emailStyles.link}>
+          {p.setPasswordUrl}
         </Link>
       </Text>
       <Text style={emailStyles.text}>
-        If the link has expired, ask for a new one on the{" "}
-        <Link href={forgotPasswordUrl} style={emailStyles.link}>
-          PermitPay forgotten password page
-        </Link>
-        .
+        {t.rich("invitation.expired", {
+          link: (chunks) => (
+            <Link href={p.forgotPasswordUrl} style={emailStyles.link}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </Text>
     </EmailLayout>
   );

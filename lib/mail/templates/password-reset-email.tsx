@@ -1,34 +1,36 @@
 // The link someone asked for on "Forgot your password?".
 import { Button, Link, Text } from "@react-email/components";
+import { durationText, type EmailContext } from "../email-i18n";
 import { EmailLayout, emailStyles } from "./email-layout";
 
 export type PasswordResetEmailProps = {
   email: string;
   resetPasswordUrl: string;
-  /** How long the link works, in words: "1 hour". */
-  validFor: string;
+  /** How long the link works, in milliseconds; written in words in the recipient's language. */
+  validForMs: number;
 };
 
-export const passwordResetSubject = () => "Reset your PermitPay password";
+export const passwordResetSubject = (_p: PasswordResetEmailProps, { t }: EmailContext) => t("passwordReset.subject");
 
-export function PasswordResetEmail({ email, resetPasswordUrl, validFor }: PasswordResetEmailProps) {
+export function PasswordResetEmail({ ctx, ...p }: PasswordResetEmailProps & { ctx: EmailContext }) {
+  const { t } = ctx;
   return (
     <EmailLayout
-      title="Reset your password"
-      preview="Use this link to choose a new PermitPay password."
-      footer="You are getting this email because someone asked to reset the password of this PermitPay account. If it was not you, ignore it: your password stays the same."
+      locale={ctx.locale}
+      title={t("passwordReset.title")}
+      preview={t("passwordReset.preview")}
+      footer={t("passwordReset.footer")}
     >
-      <Text style={emailStyles.text}>We received a request to reset the password for the PermitPay account {email}.</Text>
+      <Text style={emailStyles.text}>{t("passwordReset.intro", { email: p.email })}</Text>
       <Text style={emailStyles.text}>
-        <Button href={resetPasswordUrl} style={emailStyles.button}>
-          Reset your PermitPay password
+        <Button href={p.resetPasswordUrl} style={emailStyles.button}>
+          {t("passwordReset.button")}
         </Button>
       </Text>
       <Text style={emailStyles.text}>
-        The link works once and expires in {validFor}. Choosing a new password signs you out on every other device. If the button does not
-        work, copy this address into your browser:{" "}
-        <Link href={resetPasswordUrl} style={emailStyles.link}>
-          {resetPasswordUrl}
+        {t("passwordReset.expires", { validFor: durationText(t, p.validForMs) })} {t("common.copyLink")}{" "}
+        <Link href={p.resetPasswordUrl} style={emailStyles.link}>
+          {p.resetPasswordUrl}
         </Link>
       </Text>
     </EmailLayout>

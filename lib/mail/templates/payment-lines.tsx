@@ -1,20 +1,25 @@
 // The invoices of a payment as a real table (caption, column headers), shared by the receipt and
 // the settled notice, so a screen reader reads each amount with its invoice and permit.
 import { Section } from "@react-email/components";
+import type { EmailContext } from "../email-i18n";
 
-export type PaymentLine = { invoiceNumber: string; permitNumber: string; description: string; amountText: string };
+/** One invoice of a payment, as stored in the outbox: amounts in cents, formatted when rendered. */
+export type PaymentLine = { invoiceNumber: string; permitNumber: string; description: string; amountCents: number };
 
 const cell = { padding: "8px", borderBottom: "1px solid #e2e8f0", fontSize: "15px", textAlign: "left" as const };
 
 export function PaymentLines({
+  ctx,
   lines,
-  totalText,
-  caption = "Invoices paid",
+  totalCents,
+  caption,
 }: {
+  ctx: EmailContext;
   lines: PaymentLine[];
-  totalText: string;
-  caption?: string;
+  totalCents: number;
+  caption: string;
 }) {
+  const { t, money } = ctx;
   return (
     <Section>
       <table role="table" style={{ width: "100%", borderCollapse: "collapse", margin: "0 0 16px" }}>
@@ -22,13 +27,13 @@ export function PaymentLines({
         <thead>
           <tr>
             <th scope="col" style={cell}>
-              Invoice
+              {t("lines.invoice")}
             </th>
             <th scope="col" style={cell}>
-              Permit
+              {t("lines.permit")}
             </th>
             <th scope="col" style={{ ...cell, textAlign: "right" }}>
-              Amount
+              {t("lines.amount")}
             </th>
           </tr>
         </thead>
@@ -41,14 +46,14 @@ export function PaymentLines({
                 {l.description}
               </td>
               <td style={cell}>{l.permitNumber}</td>
-              <td style={{ ...cell, textAlign: "right" }}>{l.amountText}</td>
+              <td style={{ ...cell, textAlign: "right", whiteSpace: "nowrap" }}>{money(l.amountCents)}</td>
             </tr>
           ))}
           <tr>
             <th scope="row" colSpan={2} style={{ ...cell, fontWeight: 700 }}>
-              Total
+              {t("lines.total")}
             </th>
-            <td style={{ ...cell, textAlign: "right", fontWeight: 700 }}>{totalText}</td>
+            <td style={{ ...cell, textAlign: "right", fontWeight: 700, whiteSpace: "nowrap" }}>{money(totalCents)}</td>
           </tr>
         </tbody>
       </table>

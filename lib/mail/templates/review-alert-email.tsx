@@ -1,56 +1,72 @@
 // Tells a biller's admins that a payment needs a person: why, the notice's figures, and a link to
 // the payments page where they settle it.
+import type { ReviewKind } from "@prisma/client";
 import { Heading, Link, Text } from "@react-email/components";
+import type { EmailContext } from "../email-i18n";
 import { EmailLayout, emailStyles } from "./email-layout";
 
+/** As stored in the outbox: amounts in cents and the moment as ISO, formatted in the reader's language when sent. */
 export type ReviewAlertEmailProps = {
   billerName: string;
   applicantName: string;
-  reasonText: string;
-  expectedText: string;
-  noticeAmountText: string | null;
+  /** The biller's IANA time zone: the notice's moment is shown in it. */
+  timeZone: string;
+  /** Why the payment needs a person (null: a notice without a recorded kind). */
+  reviewKind: ReviewKind | null;
+  /** The detail recorded with the review (the notice's own figures), as it was written. */
+  reviewDetail: string | null;
+  expectedCents: number;
+  noticeAmountCents: number | null;
   paymentGuid: string | null;
   invoiceNumbers: string[];
-  noticeAtText: string;
+  noticeAt: string;
   reviewUrl: string;
 };
 
-export const reviewAlertSubject = (p: ReviewAlertEmailProps) => `A payment needs review: ${p.applicantName}, ${p.expectedText}`;
+/** The reason in the reader's language, followed by the recorded detail. */
+export function reviewReasonText(p: Pick<ReviewAlertEmailProps, "reviewKind" | "reviewDetail">, { t }: EmailContext): string {
+  return [t(`reviewAlert.reason.${p.reviewKind ?? "unknown"}`), p.reviewDetail].filter(Boolean).join(" ");
+}
 
-export function ReviewAlertEmail(p: ReviewAlertEmailProps) {
+export const reviewAlertSubject = (p: ReviewAlertEmailProps, { t, money }: EmailContext) =>
+  t("reviewAlert.subject", { applicantName: p.applicantName, expected: money(p.expectedCents) });
+
+export function ReviewAlertEmail({ ctx, ...p }: ReviewAlertEmailProps & { ctx: EmailContext }) {
+  const { t, money } = ctx;
+  const expected = money(p.expectedCents);
+  const reason = reviewReasonText(p, ctx);
+  const notGiven = t("common.notGiven");
   return (
     <EmailLayout
-      title="A payment needs review"
-      preview={`${p.reasonText} (${p.applicantName}, ${p.expectedText}).`}
-      footer={`You are getting this email because you are an administrator of ${p.billerName} on PermitPay.`}
+      locale={ctx.locale}
+      title={t("reviewAlert.title")}
+      preview={t("reviewAlert.preview", { reason, applicantName: p.applicantName, expected })}
+      footer={t("reviewAlert.footer", { billerName: p.billerName })}
     >
-      <Text style={emailStyles.text}>
-        Invoice Cloud sent a notice for {p.billerName} that PermitPay could not apply on its own. Nothing has been marked paid or released
-        until someone on your team decides.
-      </Text>
+      <Text style={emailStyles.text}>{t("reviewAlert.intro", { billerName: p.billerName })}</Text>
       <Heading as="h2" style={{ ...emailStyles.text, fontWeight: 700 }}>
-        Why
+        {t("reviewAlert.why")}
       </Heading>
-      <Text style={emailStyles.text}>{p.reasonText}</Text>
+      <Text style={emailStyles.text}>{reason}</Text>
       <Heading as="h2" style={{ ...emailStyles.text, fontWeight: 700 }}>
-        The payment
+        {t("reviewAlert.payment")}
       </Heading>
       <Text style={emailStyles.text}>
-        Applicant: {p.applicantName}
+        {t("reviewAlert.applicant", { name: p.applicantName })}
         <br />
-        Invoices: {p.invoiceNumbers.join(", ")}
+        {t("reviewAlert.invoices", { numbers: p.invoiceNumbers.join(", ") })}
         <br />
-        Amount due: {p.expectedText}
+        {t("reviewAlert.amountDue", { amount: expected })}
         <br />
-        Amount in Invoice Cloud&apos;s notice: {p.noticeAmountText ?? "not given"}
+        {t("reviewAlert.noticeAmount", { amount: p.noticeAmountCents !== null ? money(p.noticeAmountCents) : notGiven })}
         <br />
-        PaymentGUID: {p.paymentGuid ?? "not given"}
+        {t("reviewAlert.paymentGuid", { paymentGuid: p.paymentGuid ?? notGiven })}
         <br />
-        Notice received: {p.noticeAtText}
+        {t("reviewAlert.noticeAt", { at: ctx.dateTime(p.noticeAt, p.timeZone) })}
       </Text>
       <Text style={emailStyles.text}>
         <Link href={p.reviewUrl} style={emailStyles.link}>
-          Review this payment on the PermitPay payments page
+          {t("reviewAlert.link")}
         </Link>
       </Text>
     </EmailLayout>
