@@ -1,5 +1,5 @@
 // A postback storm across two `next start` instances on one PostgreSQL schema (docs/reliability.md):
-// STORM_ATTEMPTS payment attempts (default 300; `npm run reliability` runs 2,000), each with a real
+// STORM_ATTEMPTS payment attempts (default 150 in CI; `npm run reliability` runs 2,000), each with a real
 // Invoice Cloud (sandbox) session whose PostBackURL names one instance and whose ReturnURL the
 // other, as a load balancer would spread them. The sandbox pays them and posts back over HTTP with
 // its own faults: about 30% duplicated, shuffled (delayed, dropped then resent, an older decline
@@ -11,16 +11,24 @@ import { randomUUID } from "node:crypto";
 import { parseKeyRing } from "../lib/crypto";
 import { signPostbackToken } from "../lib/payments/postback-token";
 import type { Db } from "../lib/prisma-client";
-import { generateBillerReference } from "../lib/identifiers";
 import type { AppInstance } from "../test/app-instances";
-import { createInvoice, createPermit, createUser } from "../prisma/factories";
+import { createPermit, createUser } from "../prisma/factories";
 import { E2E } from "./env";
 import { expect, sandbox, test } from "./fixtures";
 import { CARDS } from "./payment-helpers";
-import { arrangeSandboxBiller, ownSchema, sandboxState, startInstances, TYPE_ID, type SandboxDelivery } from "./reliability-helpers";
+import {
+  arrangeSandboxBiller,
+  openAttemptWithSession,
+  ownSchema,
+  payAtSandbox,
+  sandboxState,
+  startInstances,
+  type OpenedAttempt,
+  type SandboxDelivery,
+} from "./reliability-helpers";
 
 const ports = (process.env.E2E_TWO_INSTANCE_PORTS ?? "3650,3651").split(",").map(Number);
-const ATTEMPTS = Number(process.env.STORM_ATTEMPTS ?? 200);
+const ATTEMPTS = Number(process.env.STORM_ATTEMPTS ?? 150);
 const SEED = Number(process.env.STORM_SEED ?? Date.now() % 1_000_000);
 const LANES = 8;
 const ring = parseKeyRing(E2E.postbackSigningKeys);
@@ -101,22 +109,7 @@ function planFor(random: () => number): Plan {
   return plan;
 }
 
-type Attempt = {
-  plan: Plan;
-  id: string;
-  invoiceId: string;
-  invoiceNumber: string;
-  totalCents: number;
-  billerReference: string;
-  billerGuid: string;
-  postbackBase: string;
-  returnBase: string;
-  cloudPaymentUrl: string;
-  paymentGuid?: string;
-};
-
-const mmddyyyy = (d: Date) =>
-  `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;
+type Attempt = OpenedAttempt & { plan: Plan };
 
 test.describe("postback storm across two instances", () => {
   test.skip(!!E2E.baseUrl || !!process.env.E2E_NO_POSTGRES, "needs local servers and PostgreSQL");
@@ -166,74 +159,13 @@ test.describe("postback storm across two instances", () => {
     await Promise.all(
       lanes.map(async (lane, l) => {
         for (let i = l; i < ATTEMPTS; i += LANES) {
-          const totalCents = 1000 + i;
-          const invoice = await createInvoice(db, { permit: lane.permit, amountCents: totalCents });
-          const id = randomUUID();
-          const billerReference = generateBillerReference();
           const first = Math.floor(random() * 2);
-          const postbackBase = urls[first]!;
-          const returnBase = urls[1 - first]!;
-          const today = mmddyyyy(new Date());
-          const res = await fetch(`${E2E.sandboxUrl}/cloudpaymentsapi/v2`, {
-            method: "POST",
-            headers: { authorization: `Basic ${Buffer.from(lane.apiKey).toString("base64")}`, "content-type": "application/json" },
-            body: JSON.stringify({
-              Customers: [
-                {
-                  AccountNumber: `STORM-${l}`,
-                  Name: "Storm Applicant",
-                  Invoices: [
-                    {
-                      InvoiceNumber: invoice.invoiceNumber,
-                      TypeId: TYPE_ID,
-                      DueDate: today,
-                      InvoiceDate: today,
-                      BalanceDue: totalCents / 100,
-                      CCServiceFee: 0,
-                      AchServiceFee: 0,
-                    },
-                  ],
-                },
-              ],
-              BillerReference: billerReference,
-              ReturnURL: `${returnBase}/api/command/payment/icop-return?payment-id=${id}`,
-              PostBackURL: `${postbackBase}/api/command/payment/icop-postback?payment-id=${id}&pp-token=${encodeURIComponent(signPostbackToken(id, ring))}`,
-              CreateCustomerRecord: true,
-              AllowCCPayment: true,
-              AllowACHPayment: false,
-            }),
-          });
-          const envelope = (await res.json()) as { Data: { CloudPaymentURL: string } | null; Message: string };
-          expect(envelope.Data?.CloudPaymentURL, envelope.Message).toBeTruthy();
-          // The attempt as PAY ONLINE leaves it once Invoice Cloud answered: REDIRECTED, the invoice held.
-          await db.paymentAttempt.create({
-            data: {
-              id,
-              billerId: lane.biller.id,
-              applicantId: lane.applicant.id,
-              billerReference,
-              status: "REDIRECTED",
-              totalCents,
-              hostedPageUrl: envelope.Data!.CloudPaymentURL,
-              redirectedAt: new Date(),
-              expiresAt: new Date(Date.now() + 90 * 60_000),
-              postbackSigned: true,
-              invoices: { create: [{ invoiceId: invoice.id, amountCents: totalCents }] },
-            },
-          });
-          await db.invoice.update({ where: { id: invoice.id }, data: { openAttemptId: id } });
-          lane.attempts.push({
-            plan: plans[i]!,
-            id,
-            invoiceId: invoice.id,
-            invoiceNumber: invoice.invoiceNumber,
-            totalCents,
-            billerReference,
-            billerGuid: lane.billerGuid,
-            postbackBase,
-            returnBase,
-            cloudPaymentUrl: envelope.Data!.CloudPaymentURL,
-          });
+          const opened = await openAttemptWithSession(
+            db,
+            { billerId: lane.biller.id, apiKey: lane.apiKey, billerGuid: lane.billerGuid, permit: lane.permit },
+            { totalCents: 1000 + i, postbackBase: urls[first]!, returnBase: urls[1 - first]! },
+          );
+          lane.attempts.push({ ...opened, plan: plans[i]! });
         }
       }),
     );
@@ -296,22 +228,8 @@ test.describe("postback storm across two instances", () => {
             continue;
           }
           for (const fault of a.plan.faults) await sandbox.addFault({ ...fault, scope: "next", billerGuid: a.billerGuid });
-          const paid = await fetch(a.cloudPaymentUrl, {
-            method: "POST",
-            redirect: "manual",
-            headers: { "content-type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({
-              method: "card",
-              cardNumber: a.plan.kind === "decline" ? CARDS.decline : CARDS.approve,
-              expiry: "12/34",
-              cvc: "123",
-              cardName: "Storm Applicant",
-            }),
-          });
-          await paid.arrayBuffer();
-          expect(paid.status, `paying ${a.id}`).toBe(303);
-          const receipt = new URL(paid.headers.get("location")!, a.cloudPaymentUrl);
-          a.paymentGuid = decodeURIComponent(receipt.pathname.split("/").pop()!);
+          const { paymentGuid, receipt } = await payAtSandbox(a.cloudPaymentUrl, a.plan.kind === "decline" ? CARDS.decline : CARDS.approve);
+          a.paymentGuid = paymentGuid;
           // The browser shows the receipt, then follows Return to Home Page (some before the postback).
           await (await fetch(receipt)).arrayBuffer();
           await browserReturns(a);

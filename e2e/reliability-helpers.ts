@@ -3,8 +3,10 @@
 // faults, sessions and counts are scoped to one spec.
 import { randomBytes, randomUUID } from "node:crypto";
 import { encryptSecret, parseKeyRing } from "../lib/crypto";
+import { generateBillerReference } from "../lib/identifiers";
+import { signPostbackToken } from "../lib/payments/postback-token";
 import { createPrismaClient, type Db } from "../lib/prisma-client";
-import { createBiller } from "../prisma/factories";
+import { createBiller, createInvoice } from "../prisma/factories";
 import { startAppInstances, type AppInstance } from "../test/app-instances";
 import { createMigratedSchema } from "../test/postgres";
 import { E2E } from "./env";
@@ -104,4 +106,109 @@ export async function sessionsForInvoice(billerGuid: string, invoiceNumber: stri
   return sessions.filter(
     (s) => s.billerGuid === billerGuid && s.request.Customers.some((c) => c.Invoices.some((i) => i.InvoiceNumber === invoiceNumber)),
   );
+}
+
+const mmddyyyy = (d: Date) =>
+  `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;
+
+export type OpenedAttempt = {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  totalCents: number;
+  billerReference: string;
+  billerGuid: string;
+  postbackBase: string;
+  returnBase: string;
+  cloudPaymentUrl: string;
+  paymentGuid?: string;
+};
+
+/**
+ * One invoice and its attempt as PAY ONLINE leaves them once Invoice Cloud answered (REDIRECTED,
+ * the invoice held), with a real sandbox session whose PostBackURL (with its token) names
+ * `postbackBase` and whose ReturnURL names `returnBase`: what a load balancer would spread.
+ */
+export async function openAttemptWithSession(
+  db: Db,
+  lane: { billerId: string; apiKey: string; billerGuid: string; permit: { id: string; applicantId: string; billerId: string } },
+  opts: { totalCents: number; postbackBase: string; returnBase: string },
+): Promise<OpenedAttempt> {
+  const invoice = await createInvoice(db, { permit: lane.permit, amountCents: opts.totalCents });
+  const id = randomUUID();
+  const billerReference = generateBillerReference();
+  const today = mmddyyyy(new Date());
+  const token = signPostbackToken(id, parseKeyRing(E2E.postbackSigningKeys));
+  const res = await fetch(`${E2E.sandboxUrl}/cloudpaymentsapi/v2`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(lane.apiKey).toString("base64")}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      Customers: [
+        {
+          AccountNumber: `REL-${lane.billerId.slice(0, 8)}`,
+          Name: "Reliability Applicant",
+          Invoices: [
+            {
+              InvoiceNumber: invoice.invoiceNumber,
+              TypeId: TYPE_ID,
+              DueDate: today,
+              InvoiceDate: today,
+              BalanceDue: opts.totalCents / 100,
+              CCServiceFee: 0,
+              AchServiceFee: 0,
+            },
+          ],
+        },
+      ],
+      BillerReference: billerReference,
+      ReturnURL: `${opts.returnBase}/api/command/payment/icop-return?payment-id=${id}`,
+      PostBackURL: `${opts.postbackBase}/api/command/payment/icop-postback?payment-id=${id}&pp-token=${encodeURIComponent(token)}`,
+      CreateCustomerRecord: true,
+      AllowCCPayment: true,
+      AllowACHPayment: false,
+    }),
+  });
+  const envelope = (await res.json()) as { Data: { CloudPaymentURL: string } | null; Message: string };
+  if (!envelope.Data?.CloudPaymentURL) throw new Error(`the sandbox opened no session: ${envelope.Message}`);
+  await db.paymentAttempt.create({
+    data: {
+      id,
+      billerId: lane.billerId,
+      applicantId: lane.permit.applicantId,
+      billerReference,
+      status: "REDIRECTED",
+      totalCents: opts.totalCents,
+      hostedPageUrl: envelope.Data.CloudPaymentURL,
+      redirectedAt: new Date(),
+      expiresAt: new Date(Date.now() + 90 * 60_000),
+      postbackSigned: true,
+      invoices: { create: [{ invoiceId: invoice.id, amountCents: opts.totalCents }] },
+    },
+  });
+  await db.invoice.update({ where: { id: invoice.id }, data: { openAttemptId: id } });
+  return {
+    id,
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.invoiceNumber,
+    totalCents: opts.totalCents,
+    billerReference,
+    billerGuid: lane.billerGuid,
+    postbackBase: opts.postbackBase,
+    returnBase: opts.returnBase,
+    cloudPaymentUrl: envelope.Data.CloudPaymentURL,
+  };
+}
+
+/** Pays a session on the sandbox's page over HTTP (the sandbox posts back first); returns the PaymentGUID and receipt. */
+export async function payAtSandbox(cloudPaymentUrl: string, card: string): Promise<{ paymentGuid: string; receipt: URL }> {
+  const paid = await fetch(cloudPaymentUrl, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ method: "card", cardNumber: card, expiry: "12/34", cvc: "123", cardName: "Reliability Applicant" }),
+  });
+  await paid.arrayBuffer();
+  if (paid.status !== 303) throw new Error(`paying on ${cloudPaymentUrl} answered ${paid.status}`);
+  const receipt = new URL(paid.headers.get("location")!, cloudPaymentUrl);
+  return { paymentGuid: decodeURIComponent(receipt.pathname.split("/").pop()!), receipt };
 }
