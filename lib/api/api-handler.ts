@@ -5,6 +5,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { InvoiceConflictError, InvoiceFieldError } from "../invoices/invoice-errors";
 import { logger } from "../logger";
+import { english } from "./english";
 import { authenticateRequest, type ApiCaller } from "./authenticate-request";
 import { PROBLEM_TYPES, problem, validationProblem } from "./problem";
 import { consumeApiRequest } from "./rate-limit";
@@ -54,8 +55,8 @@ export function errorResponse(error: unknown): Response {
       type: PROBLEM_TYPES.validation,
       title: "Validation failed",
       status: 422,
-      detail: error.message,
-      errors: [{ path: error.field, message: error.message }],
+      detail: english(error.text),
+      errors: [{ path: error.field, message: english(error.text) }],
     });
   }
   if (error instanceof InvoiceConflictError) {
@@ -63,7 +64,7 @@ export function errorResponse(error: unknown): Response {
       type: PROBLEM_TYPES.conflict,
       title: "Conflict",
       status: 409,
-      detail: error.message,
+      detail: english(error.text),
       reason: error.reason,
       ...(error.invoiceNumber ? { invoiceNumber: error.invoiceNumber } : {}),
     });

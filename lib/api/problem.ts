@@ -1,6 +1,7 @@
 // RFC 9457 problem details (application/problem+json): every error the API returns. A validation
 // problem lists each field's path in the request body (from the zod schema) with its message.
 import type { z } from "zod";
+import { english } from "./english";
 
 export type FieldProblem = { path: string; message: string };
 
@@ -43,7 +44,7 @@ export function validationProblem(error: z.ZodError, detail = "The request body 
     title: "Validation failed",
     status: 422,
     detail,
-    errors: error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message })),
+    errors: error.issues.map((issue) => ({ path: fieldPath(issue.path), message: english(issue.message) })),
   });
 }
 

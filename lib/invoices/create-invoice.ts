@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { isUniqueViolation } from "../billers/is-unique-violation";
 import { db } from "../db";
 import { generateAccountNumber, generateInvoiceNumber } from "../identifiers";
+import { msg } from "../i18n/message";
 import type { Tx } from "../prisma-client";
 import { InvoiceConflictError, InvoiceFieldError } from "./invoice-errors";
 import { invoiceInputSchema, type InvoiceInput } from "./invoice-input-schema";
@@ -54,7 +55,7 @@ async function createIn(tx: Tx, billerId: string, actor: InvoiceActor, input: In
   if (existing) {
     if (sameInvoice(existing, input)) return { outcome: "unchanged", invoice: existing, newApplicantId: null };
     throw new InvoiceConflictError(
-      `Invoice ${existing.invoiceNumber} already has external reference ${input.externalReference}, with other details. Use a new external reference for a new invoice.`,
+      msg("admin.invoices.errors.referenceInUse", { invoiceNumber: existing.invoiceNumber, externalReference: input.externalReference }),
       "external_reference_in_use",
       existing.invoiceNumber,
     );
@@ -63,10 +64,7 @@ async function createIn(tx: Tx, billerId: string, actor: InvoiceActor, input: In
   let applicant = await tx.user.findUnique({ where: { email: input.applicant.email }, select: { id: true, role: true } });
   let newApplicantId: string | null = null;
   if (applicant && applicant.role !== "APPLICANT") {
-    throw new InvoiceFieldError(
-      "applicant.email",
-      "This email address belongs to a staff account. Enter the applicant's own email address",
-    );
+    throw new InvoiceFieldError("applicant.email", "admin.invoices.errors.staffEmail");
   }
   if (!applicant) {
     const a = input.applicant;
@@ -89,7 +87,7 @@ async function createIn(tx: Tx, billerId: string, actor: InvoiceActor, input: In
 
   let permit = await tx.permit.findUnique({ where: { number: input.permit.number }, select: { id: true, billerId: true } });
   if (permit && permit.billerId !== billerId) {
-    throw new InvoiceFieldError("permit.number", "This permit number is already in use. Enter your municipality's permit number");
+    throw new InvoiceFieldError("permit.number", "admin.invoices.errors.permitInUse");
   }
   permit ??= await tx.permit.create({
     data: { number: input.permit.number, description: input.permit.description, applicantId: applicant.id, billerId },

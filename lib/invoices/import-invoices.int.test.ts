@@ -34,7 +34,7 @@ describe.skipIf(kind === "none")(`importInvoices (${kind})`, () => {
       csv: csv(prefix, 6, { 3: { amount: "abc" } }),
       commit: true,
     });
-    expect(bad).toEqual({ ok: false, errors: [{ row: 5, column: "amount", message: "Enter the amount like 60.00" }] });
+    expect(bad).toEqual({ ok: false, errors: [{ row: 5, column: "amount", message: "admin.invoices.errors.amountFormat" }] });
     expect(await db.invoice.count({ where: { billerId: biller.id } })).toBe(0);
     expect(await db.user.count({ where: { email: { startsWith: prefix } } })).toBe(0);
 

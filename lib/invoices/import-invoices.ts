@@ -10,6 +10,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { isUniqueViolation } from "../billers/is-unique-violation";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { msg } from "../i18n/message";
 import { generateAccountNumber, generateInvoiceNumber } from "../identifiers";
 import type { Tx } from "../prisma-client";
 import { dueDateToDate, sameInvoice } from "./create-invoice";
@@ -86,7 +87,7 @@ async function checkAndWrite(
         errors.push({
           row: r.row,
           column: "external_reference",
-          message: `Invoice ${stored.invoiceNumber} already has this external reference, with other details. Use a new external reference`,
+          message: msg("admin.invoices.errors.csvReferenceInUse", { invoiceNumber: stored.invoiceNumber }),
         });
       continue;
     }
@@ -95,7 +96,7 @@ async function checkAndWrite(
       errors.push({
         row: r.row,
         column: "applicant_email",
-        message: "This email address belongs to a staff account. Enter the applicant's own email address",
+        message: "admin.invoices.errors.staffEmail",
       });
       continue;
     }
@@ -104,7 +105,7 @@ async function checkAndWrite(
       errors.push({
         row: r.row,
         column: "permit_number",
-        message: "This permit number is already in use. Enter your municipality's permit number",
+        message: "admin.invoices.errors.permitInUse",
       });
       continue;
     }
@@ -204,9 +205,7 @@ export async function importInvoices(opts: { billerId: string; actorId: string; 
     return await db.$transaction((tx) => checkAndWrite(tx, { ...opts, fileHash }, parsed.rows), { timeout: 120_000, maxWait: 30_000 });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new UserFacingError(
-        "Some of these invoices, applicants or permits were added by someone else while you imported. Nothing was imported: try again.",
-      );
+      throw new UserFacingError("admin.invoices.errors.importRace");
     }
     throw error;
   }

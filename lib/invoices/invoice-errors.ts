@@ -1,14 +1,16 @@
 // Expected refusals when creating or cancelling an invoice. The API maps them to 409 and 422; the
-// staff pages show their messages. `field` is the path in the API's JSON (e.g. "applicant.email").
+// staff pages translate their texts (catalogue keys); the API answers with the English text.
+// `field` is the path in the API's JSON (e.g. "applicant.email").
 import { UserFacingError } from "../errors";
+import type { Text } from "../i18n/message";
 
 export class InvoiceConflictError extends UserFacingError {
   constructor(
-    message: string,
+    text: Text,
     readonly reason: string,
     readonly invoiceNumber?: string,
   ) {
-    super(message, "conflict");
+    super(text, "conflict");
     this.name = "InvoiceConflictError";
   }
 }
@@ -16,9 +18,9 @@ export class InvoiceConflictError extends UserFacingError {
 export class InvoiceFieldError extends UserFacingError {
   constructor(
     readonly field: string,
-    message: string,
+    text: Text,
   ) {
-    super(message, "field_error");
+    super(text, "field_error");
     this.name = "InvoiceFieldError";
   }
 }

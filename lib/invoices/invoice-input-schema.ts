@@ -1,6 +1,7 @@
 // One invoice as the permit system sends it (POST /api/v1/invoices), and the field rules that the
 // staff form and the CSV import reuse, so that all three accept and refuse the same things.
-// Messages are written for people (GOV.UK style); the API returns them with the field's path.
+// Messages are catalogue keys (messages/<locale>/admin.json, written for people, GOV.UK style): the
+// staff form and the CSV import translate them; the API answers with their English text.
 import { z } from "zod";
 import { parseDollarsToCents } from "../money";
 
@@ -15,60 +16,64 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-const text = (max: number, required: string, tooLong: string) => z.string().trim().min(1, required).max(max, tooLong);
+const E = (name: string) => `admin.invoices.errors.${name}`;
+
+const text = (max: number, field: string) =>
+  z
+    .string() // the form and the CSV always send text; the API keeps zod's own type message
+    .trim()
+    .min(1, E(`${field}Required`))
+    .max(max, E(`${field}TooLong`));
 
 /** Each field's rule, named once. */
 export const invoiceFields = {
-  externalReference: text(100, "Enter the external reference", "Enter an external reference of 100 characters or fewer").regex(
-    /^[\x21-\x7e]+$/,
-    "Enter an external reference without spaces, using letters, digits and punctuation only",
-  ),
-  permitNumber: text(50, "Enter the permit number", "Enter a permit number of 50 characters or fewer"),
-  permitDescription: text(200, "Enter the permit description", "Enter a permit description of 200 characters or fewer"),
+  externalReference: text(100, "externalReference").regex(/^[\x21-\x7e]+$/, E("externalReferenceChars")),
+  permitNumber: text(50, "permitNumber"),
+  permitDescription: text(200, "permitDescription"),
   applicantEmail: z
     .string()
     .trim()
-    .min(1, "Enter the applicant's email address")
-    .max(254, "Enter an email address of 254 characters or fewer")
-    .pipe(z.email("Enter an email address like name@example.com"))
+    .min(1, E("emailRequired"))
+    .max(254, E("emailTooLong"))
+    .pipe(z.email(E("emailFormat")))
     .transform((v) => v.toLowerCase()),
-  applicantName: text(100, "Enter the applicant's name", "Enter a name of 100 characters or fewer"),
-  addressLine1: text(200, "Enter the street address", "Enter a street address of 200 characters or fewer"),
-  city: text(100, "Enter the town or city", "Enter a town or city of 100 characters or fewer"),
-  state: text(50, "Enter the province or state", "Enter a province or state of 50 characters or fewer"),
-  postalCode: text(20, "Enter the postal code", "Enter a postal code of 20 characters or fewer"),
-  description: text(200, "Enter the invoice description", "Enter an invoice description of 200 characters or fewer"),
+  applicantName: text(100, "name"),
+  addressLine1: text(200, "address"),
+  city: text(100, "city"),
+  state: text(50, "state"),
+  postalCode: text(20, "postalCode"),
+  description: text(200, "description"),
   amountCents: z
-    .number({ error: "Enter the amount in cents as a whole number, for example 6000 for $60.00" })
-    .int("Enter the amount in cents as a whole number, for example 6000 for $60.00")
-    .min(1, "Enter an amount greater than 0 cents")
-    .max(MAX_INVOICE_CENTS, "Enter an amount of 2147483647 cents ($21,474,836.47) or less"),
+    .number({ error: E("amountCents") })
+    .int(E("amountCents"))
+    .min(1, E("amountCentsPositive"))
+    .max(MAX_INVOICE_CENTS, E("amountCentsTooLarge")),
   /** Dollars as people type them ("1,250.00"), for the form and the CSV file. */
   amountDollars: z
     .string()
     .trim()
-    .min(1, "Enter the amount, for example 60.00")
+    .min(1, E("amountRequired"))
     .transform((value, ctx) => {
       const cents = parseDollarsToCents(value);
       if (cents === null) {
-        ctx.addIssue({ code: "custom", message: "Enter the amount like 60.00" });
+        ctx.addIssue({ code: "custom", message: E("amountFormat") });
         return z.NEVER;
       }
       if (cents <= 0) {
-        ctx.addIssue({ code: "custom", message: "Enter an amount greater than $0.00" });
+        ctx.addIssue({ code: "custom", message: E("amountPositive") });
         return z.NEVER;
       }
       if (cents > MAX_INVOICE_CENTS) {
-        ctx.addIssue({ code: "custom", message: "Enter an amount of $21,474,836.47 or less" });
+        ctx.addIssue({ code: "custom", message: E("amountTooLarge") });
         return z.NEVER;
       }
       return cents;
     }),
   dueDate: z
-    .string({ error: "Enter the due date like 2026-12-31" })
+    .string({ error: E("dueDateRequired") })
     .trim()
-    .min(1, "Enter the due date like 2026-12-31")
-    .refine(isRealDate, "Enter a real due date like 2026-12-31"),
+    .min(1, E("dueDateRequired"))
+    .refine(isRealDate, E("dueDateReal")),
 };
 
 const F = invoiceFields;

@@ -32,10 +32,10 @@ describe("parseInvoiceCsv", () => {
     ].join("\n");
     const { errors } = parseInvoiceCsv(csv);
     expect(errors).toEqual([
-      { row: 3, column: "amount", message: "Enter the amount like 60.00" },
-      { row: 4, column: "applicant_email", message: "Enter an email address like name@example.com" },
-      { row: 4, column: "due_date", message: "Enter a real due date like 2026-12-31" },
-      { row: 5, column: "external_reference", message: "This external reference is already used in row 2. Give each invoice its own" },
+      { row: 3, column: "amount", message: "admin.invoices.errors.amountFormat" },
+      { row: 4, column: "applicant_email", message: "admin.invoices.errors.emailFormat" },
+      { row: 4, column: "due_date", message: "admin.invoices.errors.dueDateReal" },
+      { row: 5, column: "external_reference", message: { key: "admin.invoices.errors.csvDuplicateReference", values: { row: "2" } } },
     ]);
   });
 
@@ -43,10 +43,10 @@ describe("parseInvoiceCsv", () => {
     expect(parseInvoiceCsv("external_reference,amount\nR1,60.00").errors[0]).toEqual({
       row: 1,
       column: "permit_number",
-      message: "Add the column permit_number to the header row",
+      message: { key: "admin.invoices.errors.csvMissingColumn", values: { column: "permit_number" } },
     });
-    expect(parseInvoiceCsv("").errors[0]?.message).toMatch(/empty/);
-    expect(parseInvoiceCsv(HEADER).errors[0]?.message).toMatch(/no invoices/);
-    expect(parseInvoiceCsv(`${HEADER}\n"unterminated`).errors[0]?.message).toMatch(/not a readable CSV/);
+    expect(parseInvoiceCsv("").errors[0]?.message).toBe("admin.invoices.errors.csvEmpty");
+    expect(parseInvoiceCsv(HEADER).errors[0]?.message).toBe("admin.invoices.errors.csvNoRows");
+    expect(parseInvoiceCsv(`${HEADER}\n"unterminated`).errors[0]?.message).toBe("admin.invoices.errors.csvUnreadable");
   });
 });

@@ -2,11 +2,13 @@
 // anything is written. Errors name the spreadsheet row (the header is row 1) and the column.
 import { parse } from "csv-parse/sync";
 import { CSV_COLUMNS, INVOICE_FORM_FIELDS, invoiceFormSchema } from "./invoice-form-schema";
+import { msg, type Text } from "../i18n/message";
 import type { InvoiceInput } from "./invoice-input-schema";
 
 export const MAX_IMPORT_ROWS = 20_000;
 
-export type ImportRowError = { row: number; column: string; message: string };
+/** `message` is a catalogue key (with values): the import page translates it. */
+export type ImportRowError = { row: number; column: string; message: Text };
 export type ParsedCsv = { rows: { row: number; input: InvoiceInput }[]; errors: ImportRowError[] };
 
 const REQUIRED_COLUMNS = INVOICE_FORM_FIELDS.map((f) => CSV_COLUMNS[f]);
@@ -20,27 +22,24 @@ export function parseInvoiceCsv(text: string): ParsedCsv {
     const line = (error as { lines?: number }).lines;
     return {
       rows: [],
-      errors: [
-        { row: line ?? 1, column: "", message: "The file is not a readable CSV file. Save it as CSV (comma separated) and try again" },
-      ],
+      errors: [{ row: line ?? 1, column: "", message: "admin.invoices.errors.csvUnreadable" }],
     };
   }
   const [header, ...data] = records;
-  if (!header)
-    return { rows: [], errors: [{ row: 1, column: "", message: "The file is empty. Add a header row and one row per invoice" }] };
+  if (!header) return { rows: [], errors: [{ row: 1, column: "", message: "admin.invoices.errors.csvEmpty" }] };
   const columns = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return { rows: [], errors: missing.map((c) => ({ row: 1, column: c, message: `Add the column ${c} to the header row` })) };
+    return {
+      rows: [],
+      errors: missing.map((c) => ({ row: 1, column: c, message: msg("admin.invoices.errors.csvMissingColumn", { column: c }) })),
+    };
   }
-  if (data.length === 0)
-    return { rows: [], errors: [{ row: 2, column: "", message: "The file has no invoices. Add one row per invoice under the header" }] };
+  if (data.length === 0) return { rows: [], errors: [{ row: 2, column: "", message: "admin.invoices.errors.csvNoRows" }] };
   if (data.length > MAX_IMPORT_ROWS) {
     return {
       rows: [],
-      errors: [
-        { row: MAX_IMPORT_ROWS + 2, column: "", message: `Import at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} invoices at a time` },
-      ],
+      errors: [{ row: MAX_IMPORT_ROWS + 2, column: "", message: msg("admin.invoices.errors.csvTooManyRows", { max: MAX_IMPORT_ROWS }) }],
     };
   }
 
@@ -70,7 +69,7 @@ export function parseInvoiceCsv(text: string): ParsedCsv {
       errors.push({
         row,
         column: CSV_COLUMNS.externalReference,
-        message: `This external reference is already used in row ${earlier}. Give each invoice its own`,
+        message: msg("admin.invoices.errors.csvDuplicateReference", { row: String(earlier) }),
       });
       return;
     }

@@ -6,6 +6,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { InvoiceFieldError } from "@/lib/invoices/invoice-errors";
 import { invoiceFormSchema } from "@/lib/invoices/invoice-form-schema";
 import { inviteNewApplicant } from "@/lib/invoices/invite-new-applicant";
+import { msg } from "@/lib/i18n/message";
 
 // The API's field paths, as the form's field names.
 const FORM_FIELD: Record<string, string> = { "applicant.email": "applicantEmail", "permit.number": "permitNumber" };
@@ -17,14 +18,13 @@ export async function issueInvoice(values: unknown): Promise<ActionResult<{ invo
     if (!parsed.success) return validationFailure(parsed.error);
     const result = await createInvoice({ billerId: user.billerId, actor: { via: "form", userId: user.id }, input: parsed.data });
     if (result.newApplicantId) await inviteNewApplicant({ userId: result.newApplicantId });
-    const message =
-      result.outcome === "created"
-        ? `Invoice ${result.invoice.invoiceNumber} issued`
-        : `Invoice ${result.invoice.invoiceNumber} already exists with these details: nothing changed`;
+    const message = msg(result.outcome === "created" ? "admin.invoices.issued" : "admin.invoices.unchanged", {
+      invoiceNumber: result.invoice.invoiceNumber,
+    });
     return { ok: true, message, data: { invoiceNumber: result.invoice.invoiceNumber, outcome: result.outcome } };
   } catch (error) {
     if (error instanceof InvoiceFieldError) {
-      return { ok: false, message: "There is a problem", fieldErrors: { [FORM_FIELD[error.field] ?? "form"]: error.message } };
+      return { ok: false, message: "form.problem", fieldErrors: { [FORM_FIELD[error.field] ?? "form"]: error.text } };
     }
     return actionFailure(error, "issueInvoice");
   }

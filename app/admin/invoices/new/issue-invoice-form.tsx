@@ -2,6 +2,7 @@
 // Issue one invoice: the same field rules as the Invoices API (lib/invoices/invoice-form-schema.ts),
 // GOV.UK-style errors next to each field and in a summary that links to them.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/error-summary";
@@ -14,34 +15,27 @@ import { issueInvoice } from "./actions";
 
 type Field = (typeof INVOICE_FORM_FIELDS)[number];
 
-const LABELS: Record<Field, { label: string; hint?: string; type?: string; inputMode?: "decimal" | "email"; autoComplete?: string }> = {
-  externalReference: {
-    label: "External reference",
-    hint: "Your permit system's id for this invoice. Issuing the same reference twice does not make a second invoice.",
-  },
-  permitNumber: { label: "Permit number", hint: "An existing permit of yours is found by its number; otherwise it is created." },
-  permitDescription: { label: "Permit description", hint: "For example: Residential addition, 12 Elm St." },
-  applicantEmail: {
-    label: "Applicant's email address",
-    type: "email",
-    inputMode: "email",
-    autoComplete: "off",
-    hint: "A new applicant gets an email inviting them to set a password.",
-  },
-  applicantName: { label: "Applicant's full name", autoComplete: "off" },
-  addressLine1: { label: "Street address", autoComplete: "off" },
-  city: { label: "Town or city", autoComplete: "off" },
-  state: { label: "Province or state", autoComplete: "off" },
-  postalCode: { label: "Postal code", autoComplete: "off" },
-  description: { label: "Invoice description", hint: "What the fee is for, as the applicant will see it." },
-  amount: { label: "Amount in dollars", inputMode: "decimal", hint: "For example 1250.00" },
-  dueDate: { label: "Due date", type: "date", hint: "For example 2026-12-31" },
+// Labels and hints are in the catalogue (admin.invoices.form.<field>); these are the input's kind.
+const INPUTS: Record<Field, { hint?: boolean; type?: string; inputMode?: "decimal" | "email"; autoComplete?: string }> = {
+  externalReference: { hint: true },
+  permitNumber: { hint: true },
+  permitDescription: { hint: true },
+  applicantEmail: { type: "email", inputMode: "email", autoComplete: "off", hint: true },
+  applicantName: { autoComplete: "off" },
+  addressLine1: { autoComplete: "off" },
+  city: { autoComplete: "off" },
+  state: { autoComplete: "off" },
+  postalCode: { autoComplete: "off" },
+  description: { hint: true },
+  amount: { inputMode: "decimal", hint: true },
+  dueDate: { type: "date", hint: true },
 };
 
 const EMPTY = Object.fromEntries(INVOICE_FORM_FIELDS.map((f) => [f, ""])) as InvoiceFormValues;
 
 export function IssueInvoiceForm() {
   const tx = useText();
+  const t = useTranslations("admin.invoices.form");
   const [notice, setNotice] = useState<{ tone: "success" | "error"; title: string } | null>(null);
   const { register, handleSubmit, formState, setError, reset, getValues } = useForm<InvoiceFormValues, unknown, InvoiceInput>({
     resolver: zodResolver(invoiceFormSchema),
@@ -55,7 +49,7 @@ export function IssueInvoiceForm() {
     async () => {
       setNotice(null);
       const result = await issueInvoice(getValues()).catch(() => null);
-      if (!result) return setNotice({ tone: "error", title: "Something went wrong. Try again." });
+      if (!result) return setNotice({ tone: "error", title: tx("errors.generic") });
       if (!result.ok) {
         let placed = false;
         for (const [field, message] of Object.entries(result.fieldErrors)) {
@@ -78,23 +72,25 @@ export function IssueInvoiceForm() {
       {notice ? <Banner tone={notice.tone} title={notice.title} /> : null}
       <ErrorSummary errors={summary} />
       {INVOICE_FORM_FIELDS.map((field) => {
-        const f = LABELS[field];
-        const error = errors[field]?.message;
+        const f = INPUTS[field];
+        const message = errors[field]?.message;
+        const error = message ? tx(message) : undefined;
+        const hint = f.hint ? t(`${field}.hint` as `externalReference.hint`) : undefined;
         return (
-          <FormField key={field} id={field} label={f.label} hint={f.hint} error={error}>
+          <FormField key={field} id={field} label={t(`${field}.label`)} hint={hint} error={error}>
             <input
               type={f.type ?? "text"}
               inputMode={f.inputMode}
               autoComplete={f.autoComplete}
               className={inputClass}
-              {...fieldAria(field, { hint: !!f.hint, error })}
+              {...fieldAria(field, { hint: !!hint, error })}
               {...register(field)}
             />
           </FormField>
         );
       })}
       <button type="submit" className={buttonClass} disabled={isSubmitting}>
-        {isSubmitting ? "Issuing…" : "Issue invoice"}
+        {isSubmitting ? t("submitting") : t("submit")}
       </button>
     </form>
   );

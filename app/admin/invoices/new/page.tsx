@@ -1,18 +1,20 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { getBillerSummary } from "@/lib/billers/get-biller-summary";
 import { paths } from "@/lib/paths";
 import { IssueInvoiceForm } from "./issue-invoice-form";
 
-export const metadata: Metadata = { title: "Issue an invoice" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.invoices"))("issueTitle") };
+}
 
 export default async function NewInvoicePage() {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.newInvoice);
-  const biller = await getBillerSummary({ billerId: user.billerId });
+  const [biller, t] = await Promise.all([getBillerSummary({ billerId: user.billerId }), getTranslations("admin.invoices")]);
   return (
     <>
-      <PageTitle lead={biller.name}>Issue an invoice</PageTitle>
+      <PageTitle lead={biller.name}>{t("issueTitle")}</PageTitle>
       <IssueInvoiceForm />
     </>
   );
