@@ -126,8 +126,10 @@ function allowed(from: AttemptStatus, event: TransitionEvent, actor: Actor) {
 
 /**
  * Invoice Cloud's verified approval of `attempt` (as read, in `from`), in one statement: the
- * attempt row is locked and must still be in `from`, and every one of its invoices still UNPAID
- * (locked in id order), or nothing is written and it returns false (the caller reads again). Else:
+ * attempt row and every other open attempt sharing one of its invoices are locked first (id order),
+ * then its invoices (id order); the attempt must still be in `from`, every invoice still UNPAID and
+ * held by no attempt this statement cannot see, or nothing is written and it returns false (the
+ * caller reads again). Else:
  * the attempt PAID, its invoices PAID, the audit row, the outbox messages (planned from the
  * snapshot as it will stand), the postback's receipt, and each other open attempt holding one of
  * these invoices superseded (EXPIRED, its other invoices released, an audit row each).
@@ -179,20 +181,34 @@ export async function performApproval(
   });
   const auditData = redactSecrets({ from, to: row.to, event: "approved", by: "invoice_cloud", ...input.audit });
   const id = attempt.id;
+  const open = Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::"AttemptStatus"`));
   const [result] = await client.$queryRaw<{ applied: number }[]>`
     WITH la AS (
-      SELECT "id" FROM "PaymentAttempt" WHERE "id" = ${id}::uuid AND "status" = ${from}::"AttemptStatus" FOR UPDATE
+      -- Attempts before invoices, in id order, as every other change does (performTransition: the
+      -- attempt, then its invoices): this one if still in the status read, and each other open attempt
+      -- sharing one of its invoices (superseded below). Locking those after the invoices deadlocked
+      -- with the expiry job, "start again" or the other attempt's own approval.
+      SELECT p."id", p."status", p."billerId" FROM "PaymentAttempt" p
+       WHERE p."id" IN (SELECT o."attemptId" FROM "PaymentAttemptInvoice" o JOIN "PaymentAttemptInvoice" m ON m."invoiceId" = o."invoiceId"
+                         WHERE m."attemptId" = ${id}::uuid)
+         AND CASE WHEN p."id" = ${id}::uuid THEN p."status" = ${from}::"AttemptStatus" ELSE p."status" IN (${open}) END
+       ORDER BY p."id" FOR UPDATE
     ), locked AS (
-      SELECT i."id", i."status" FROM "Invoice" i JOIN "PaymentAttemptInvoice" l ON l."invoiceId" = i."id"
-       WHERE l."attemptId" = ${id}::uuid AND EXISTS (SELECT 1 FROM la) ORDER BY i."id" FOR UPDATE OF i
+      SELECT i."id", i."status", i."openAttemptId" FROM "Invoice" i JOIN "PaymentAttemptInvoice" l ON l."invoiceId" = i."id"
+       -- An aggregate reads (so locks) every row of la before any invoice; EXISTS would stop at the first.
+       WHERE l."attemptId" = ${id}::uuid AND (SELECT bool_or(la."id" = ${id}::uuid) FROM la) ORDER BY i."id" FOR UPDATE OF i
     ), upd AS (
       UPDATE "PaymentAttempt" SET "status" = ${row.to}::"AttemptStatus", "closedAt" = ${now},
              "paymentGuid" = ${set.paymentGuid}, "paidAmountCents" = ${set.paidAmountCents}::int,
              "convenienceFeeCents" = ${set.convenienceFeeCents}::int, "failureReason" = NULL, "closeReason" = NULL,
              "reviewKind" = NULL, "reviewReason" = NULL, "reviewPaymentGuid" = NULL, "reviewAmountCents" = NULL, "reviewNoticeAt" = NULL
-       WHERE "id" IN (SELECT "id" FROM la)
+       WHERE "id" IN (SELECT "id" FROM la WHERE la."id" = ${id}::uuid)
          AND (SELECT count(*) FROM locked WHERE "status" = 'UNPAID') = ${attempt.invoices.length}::int
          AND NOT EXISTS (SELECT 1 FROM locked WHERE "status" <> 'UNPAID')
+         -- An attempt that took one of these invoices after this statement's snapshot (PAY ONLINE
+         -- committing meanwhile) cannot be superseded here: write nothing, the caller reads again.
+         AND NOT EXISTS (SELECT 1 FROM locked k WHERE k."openAttemptId" IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM "PaymentAttempt" h WHERE h."id" = k."openAttemptId"))
       RETURNING "id", "billerId"
     ), paid AS (
       UPDATE "Invoice" i SET "status" = 'PAID', "paidAt" = ${now}, "paidAmountCents" = l."amountCents",
@@ -214,16 +230,10 @@ export async function performApproval(
     ), receipt AS (
       INSERT INTO "PostbackReceipt" ("id", "paymentId", "attemptId", "verdict", "reason", "fields")
       SELECT ${crypto.randomUUID()}::uuid, ${input.receipt.paymentId}, upd."id", 'paid', NULL, ${JSON.stringify(input.receipt.fields)}::jsonb FROM upd
-    ), cand AS (
-      SELECT p."id", p."status", p."billerId" FROM "PaymentAttempt" p
-       WHERE EXISTS (SELECT 1 FROM upd) AND p."status" IN (${Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::"AttemptStatus"`))})
-         AND p."id" IN (SELECT o."attemptId" FROM "PaymentAttemptInvoice" o JOIN "PaymentAttemptInvoice" m ON m."invoiceId" = o."invoiceId"
-                         WHERE m."attemptId" = ${id}::uuid AND o."attemptId" <> ${id}::uuid)
-       FOR UPDATE OF p
     ), sup AS (
       UPDATE "PaymentAttempt" p SET "status" = ${supersededTo}::"AttemptStatus", "closeReason" = 'SUPERSEDED', "closedAt" = ${now}
-        FROM cand WHERE p."id" = cand."id" AND p."status" = cand."status"
-      RETURNING p."id", p."billerId", cand."status"::text AS "from"
+        FROM la WHERE p."id" = la."id" AND la."id" <> ${id}::uuid AND p."status" = la."status" AND EXISTS (SELECT 1 FROM upd)
+      RETURNING p."id", p."billerId", la."status"::text AS "from"
     ), released AS (
       UPDATE "Invoice" SET "openAttemptId" = NULL, "updatedAt" = ${now}
        WHERE "openAttemptId" IN (SELECT "id" FROM sup)
