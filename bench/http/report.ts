@@ -2,6 +2,9 @@
 // case's ratio to the ceiling measured in the same run, and each goal of issue 14 met or missed.
 import type { LoadItem, LoadResult } from "./load";
 
+/** The sandbox's time per CPV2 call, and how many of the case's presses left an attempt REDIRECTED to it. */
+export type PayOnlineTiming = { sandbox: { p50: number; p95: number; p99: number }; calls: number; redirected: number };
+
 export type CaseRow = { key: string; label: string; items: LoadItem[]; expect: number; result: LoadResult; unexpected: number };
 
 type Report = {
@@ -15,6 +18,7 @@ type Report = {
   seedSeconds: number;
   rows: CaseRow[];
   forgedQueries?: { caseDelta: number; idleDelta: number; estimate: number; responses: number };
+  payOnline?: PayOnlineTiming;
   memory: { pid: number; name: string; rssKb: number }[];
   firstLoad: { page: string; gzipBytes: number; scripts: number }[];
 };
@@ -23,7 +27,12 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const ms = (x: number) => (Number.isFinite(x) ? `${x}` : "–");
 
 export function renderReport(r: Report): string {
-  const ceiling = r.rows.find((row) => row.key === "ceiling")!.result.reqPerSec;
+  // The median of the ceiling's measurements in this run (start, after the postback cases, end).
+  const ceilings = r.rows
+    .filter((row) => row.key.startsWith("ceiling"))
+    .map((row) => row.result.reqPerSec)
+    .sort((a, b) => a - b);
+  const ceiling = ceilings[Math.floor((ceilings.length - 1) / 2)]!;
   const byKey = (k: string) => r.rows.find((row) => row.key === k);
   const ratio = (k: string) => (byKey(k)?.result.reqPerSec ?? 0) / ceiling;
   const lines: string[] = [];
@@ -38,7 +47,8 @@ export function renderReport(r: Report): string {
     `**Noisy figures.** The load generator, the app and PostgreSQL share the same 2 cores with other engineers' test runs: load average ${r.loadStart} at the start ` +
       `and ${r.loadEnd} at the end (1, 5, 15 min). Read the ratios (all measured in this one run) rather than the absolute req/s.`,
     "",
-    `Seeding took ${r.seedSeconds.toFixed(1)} s. Latencies are over every response of the case (ms).`,
+    `Seeding took ${r.seedSeconds.toFixed(1)} s. Latencies are over every response of the case (ms). The ceiling was measured ${ceilings.length} times ` +
+      `(${ceilings.map((c) => c.toFixed(0)).join(", ")} req/s, in order of size); every share is against their median, ${ceiling.toFixed(0)} req/s.`,
     "",
   );
   lines.push(
@@ -56,7 +66,17 @@ export function renderReport(r: Report): string {
       `| ${row.label} | ${res.reqPerSec.toFixed(0)} | ${ms(res.p50)} | ${ms(res.p95)} | ${ms(res.p99)} | ${pct(res.reqPerSec / ceiling)} | ${res.responses} (${row.expect}) | ${other.join(", ") || "none"} |`,
     );
   }
-  lines.push("| 8. PAY ONLINE's own time (server action up to the redirect) | not measured | | | | | | |", "");
+  lines.push("");
+  const pay = byKey("payOnline");
+  const own = pay && r.payOnline ? { p50: pay.result.p50 - r.payOnline.sandbox.p50, p95: pay.result.p95 - r.payOnline.sandbox.p95 } : null;
+  if (pay && r.payOnline && own)
+    lines.push(
+      `PAY ONLINE (case 8), one connection: the action answered in p50 ${pay.result.p50} / p95 ${pay.result.p95} ms; the sandbox's ${r.payOnline.calls} ` +
+        `CPV2 calls took p50 ${r.payOnline.sandbox.p50} / p95 ${r.payOnline.sandbox.p95} ms (timed by a pass-through in front of it, so its own hop counts as the sandbox's). ` +
+        `**Own time: p50 ${own.p50.toFixed(1)} ms, p95 ${own.p95.toFixed(1)} ms** (each percentile of the action less the same percentile of the sandbox). ` +
+        `${r.payOnline.redirected} of its ${pay.result.responses} answers left an attempt REDIRECTED to the sandbox's page in the database.`,
+      "",
+    );
 
   const rss = r.memory.find((m) => m.name.startsWith("next-server")) ?? r.memory[r.memory.length - 1]!;
   const rssMb = rss.rssKb / 1024;
@@ -115,7 +135,14 @@ export function renderReport(r: Report): string {
     goal(dup >= 0.6, `duplicate postback ≥ 60%: ${pct(dup)}${dup < 0.6 ? ` (${((0.6 - dup) * 100).toFixed(0)} points short)` : ""}`),
   );
   lines.push(fresh("fresh1", "fresh approved postback, 1 invoice"), fresh("fresh5", "fresh approved postback, 5 invoices"));
-  lines.push("| PAY ONLINE own time p95 ≤ 25 ms: not measured by this script | not measured |");
+  if (own)
+    lines.push(
+      goal(
+        own.p95 <= 25,
+        `PAY ONLINE own time p95 ≤ 25 ms: ${own.p95.toFixed(1)} ms${own.p95 > 25 ? ` (${(own.p95 - 25).toFixed(1)} ms over)` : ""}`,
+      ),
+    );
+  else lines.push("| PAY ONLINE own time p95 ≤ 25 ms: not measured | not measured |");
   lines.push(
     goal(
       rssMb <= 300,

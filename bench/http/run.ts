@@ -3,7 +3,9 @@
 // starts `next start` on a free port, drives each case with autocannon from a separate process
 // (same connections, same seconds), prints the table and writes it to bench/results.md. The
 // servers are stopped and the database dropped at the end, also on failure or Ctrl-C.
-//   BENCH_SECONDS=10 BENCH_CONNECTIONS=16 npm run bench:http
+// PAY ONLINE (case 8) talks to the Invoice Cloud sandbox, started here behind a timing proxy, one
+// connection at a time, so its own time is the action's latency less the sandbox's.
+//   BENCH_SECONDS=10 BENCH_CONNECTIONS=16 npm run bench:http   (BENCH_PORT_BASE=3300: ports 3300-3303)
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,7 +15,8 @@ import path from "node:path";
 import pg from "pg";
 import type { LoadCase, LoadItem, LoadResult } from "./load";
 import { firstLoadJsGzip } from "./first-load-js";
-import { renderReport, type CaseRow } from "./report";
+import { renderReport, type CaseRow, type PayOnlineTiming } from "./report";
+import { startTimingProxy } from "./timing-proxy";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
@@ -37,7 +40,11 @@ const loadavg = () =>
     .map((n) => n.toFixed(2))
     .join(", ");
 
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 0);
+let portOffset = 0;
+
 function freePort(): Promise<number> {
+  if (PORT_BASE) return Promise.resolve(PORT_BASE + portOffset++);
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
@@ -179,9 +186,9 @@ function residentMemory(rootPid: number): { pid: number; name: string; rssKb: nu
   return out;
 }
 
-async function runLoad(base: string, items: LoadItem[]): Promise<LoadResult> {
+async function runLoad(base: string, items: LoadItem[], connections = CONNECTIONS): Promise<LoadResult> {
   const file = path.join(os.tmpdir(), `bench-http-case-${process.pid}-${crypto.randomBytes(3).toString("hex")}.json`);
-  const spec: LoadCase = { base, connections: CONNECTIONS, seconds: SECONDS, items };
+  const spec: LoadCase = { base, connections, seconds: SECONDS, items };
   fs.writeFileSync(file, JSON.stringify(spec));
   try {
     const out = await new Promise<string>((resolve, reject) => {
@@ -199,6 +206,22 @@ async function runLoad(base: string, items: LoadItem[]): Promise<LoadResult> {
   } finally {
     fs.rmSync(file, { force: true });
   }
+}
+
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN) * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** A server action's id in the build (what a browser sends as Next-Action). */
+function findActionId(exportName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, DIST, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportName);
+  if (!hit) throw new Error(`server action ${exportName} not found in the build's manifest`);
+  return hit[0];
 }
 
 async function signIn(base: string, email: string, password: string): Promise<string> {
@@ -231,6 +254,20 @@ async function main() {
   log("migrating the scratch database ...");
   execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
 
+  const sandboxPort = await freePort();
+  const proxyPort = await freePort();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  log(`starting the Invoice Cloud sandbox on ${sandboxUrl}, timed through 127.0.0.1:${proxyPort} ...`);
+  const sandbox = spawn(process.execPath, ["--import", "tsx", "sandbox/src/main.ts"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "test", SANDBOX_PORT: String(sandboxPort), SANDBOX_PUBLIC_URL: sandboxUrl, LOG_LEVEL: "warn" },
+  });
+  children.push(sandbox);
+  await waitForHttp(`${sandboxUrl}/__sandbox/health`, sandbox);
+  const proxy = await startTimingProxy(sandboxUrl, proxyPort);
+
   const singles = Math.max(3000, 400 * SECONDS);
   const fives = Math.max(1500, 200 * SECONDS);
   log(`seeding (500 invoices, ${singles} + ${fives} attempts awaiting a postback, 100,000 attempts for the admin) ...`);
@@ -239,7 +276,7 @@ async function main() {
   const { db } = await import("../../lib/db");
   const { signPostbackToken } = await import("../../lib/payments/postback-token");
   const { parseKeyRing } = await import("../../lib/crypto");
-  const seeded = await seed({ singles, fives, adminAttempts: 100_000 });
+  const seeded = await seed({ singles, fives, adminAttempts: 100_000, payOnline: Math.max(1000, 100 * SECONDS) });
   await db.$disconnect();
   const seedSeconds = (performance.now() - t0) / 1000;
   log(`seeded in ${seedSeconds.toFixed(1)} s`);
@@ -261,9 +298,9 @@ async function main() {
         PUBLIC_BASE_URL: base,
         LOG_LEVEL: "warn",
         PORT: String(appPort),
-        // No case talks to Invoice Cloud or delivers mail: both point at a closed port, and the
-        // reconciliation job (which would ask Invoice Cloud about open attempts) waits a day.
-        INVOICE_CLOUD_BASE_URL: `http://127.0.0.1:${closedPort}`,
+        // Only PAY ONLINE talks to Invoice Cloud (the sandbox, through the timing proxy). No case
+        // delivers mail (a closed port), and the reconciliation job waits a day.
+        INVOICE_CLOUD_BASE_URL: proxy.url,
         SMTP_URL: `smtp://127.0.0.1:${closedPort}`,
         MAIL_FROM: "PermitPay <no-reply@permitpay.test>",
         RECONCILIATION_INTERVAL_SECONDS: "86400",
@@ -290,7 +327,29 @@ async function main() {
   // A forged token: right shape and key id, wrong MAC.
   const forgedToken = `${ring.current.id}.${crypto.randomBytes(32).toString("base64url")}`;
 
-  type Case = { key: string; label: string; items: LoadItem[]; expect: number; countQueries?: boolean };
+  const payerCookie = await signIn(base, seeded.payerEmail, seeded.password);
+  const payOnlineActionId = findActionId("payOnline");
+  // The request a browser's PAY ONLINE sends: React's encodeReply of (previousState, formData), whose
+  // fields are prefixed "_1_" (the warm-up checks it redirects to the sandbox).
+  const payOnlineItem = (invoiceId: string): LoadItem => {
+    const boundary = `----bench${crypto.randomBytes(8).toString("hex")}`;
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    return {
+      method: "POST",
+      path: "/invoices",
+      headers: {
+        cookie: payerCookie,
+        origin: base,
+        accept: "text/x-component",
+        "next-action": payOnlineActionId,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
+      body: `${part("_1_invoiceId", invoiceId)}${part("0", '[{},"$K1"]')}--${boundary}--\r\n`,
+    };
+  };
+  const [payWarmup, ...payInvoices] = seeded.payInvoiceIds;
+
+  type Case = { key: string; label: string; items: LoadItem[]; expect: number; countQueries?: boolean; connections?: number };
   const get = (p: string, cookie?: string): LoadItem[] => [{ method: "GET", path: p, headers: cookie ? { cookie } : {} }];
   const cases: Case[] = [
     { key: "ceiling", label: "1. ceiling: `GET /api/auth/providers` (no database)", items: get("/api/auth/providers"), expect: 200 },
@@ -321,6 +380,9 @@ async function main() {
       items: seeded.fiveInvoice.map((a) => ({ method: "POST", path: postbackPath(a.id), headers: form, body: approvedBody(a) })),
       expect: 200,
     },
+    // The ceiling again after the postback cases, and at the end: the machine's load drifts, so the
+    // shares are taken against the median of the three.
+    { key: "ceiling2", label: "1b. ceiling again, after the postback cases", items: get("/api/auth/providers"), expect: 200 },
     {
       key: "apiCreate",
       label: "8. Invoices API: `POST /api/v1/invoices`, a new invoice each (applicant and permit found, Idempotency-Key)",
@@ -347,6 +409,15 @@ async function main() {
         }),
       })),
       expect: 201,
+    },
+    {
+      key: "payOnline",
+      label: "8. PAY ONLINE: the server action up to its redirect to the sandbox's page, a new invoice each, **1 connection**",
+      items: payInvoices.map(payOnlineItem),
+      // A fetch-posted action answers 200 and names its redirect in x-action-redirect; each answer
+      // is checked below against the attempts stored (every one REDIRECTED to the sandbox).
+      expect: 200,
+      connections: 1,
     },
     {
       key: "list1",
@@ -378,15 +449,20 @@ async function main() {
       items: get("/admin/payments/export", adminCookie),
       expect: 200,
     },
+    { key: "ceiling3", label: "1c. ceiling again, at the end", items: get("/api/auth/providers"), expect: 200 },
   ];
 
   // Each case's URL answers as expected once before it is timed (also loads the route's code).
   for (const c of cases) {
     if (c.key === "fresh1" || c.key === "fresh5") continue; // a warm-up would use up an attempt
-    const item = c.items[0]!;
+    const item = c.key === "payOnline" ? payOnlineItem(payWarmup!) : c.items[0]!;
     const res = await fetch(`${base}${item.path}`, { method: item.method, headers: item.headers, body: item.body, redirect: "manual" });
     const text = await res.text();
     if (res.status !== c.expect) throw new Error(`${c.label}: warm-up answered ${res.status}, expected ${c.expect}: ${text.slice(0, 300)}`);
+    if (c.key === "payOnline" && !res.headers.get("x-action-redirect")?.startsWith(sandboxUrl))
+      throw new Error(
+        `PAY ONLINE's warm-up did not redirect to the sandbox: ${JSON.stringify(Object.fromEntries(res.headers))} ${text.slice(0, 300)}`,
+      );
   }
 
   // Transactions in the scratch database: the forged case's count minus an idle window's (the app's
@@ -411,14 +487,24 @@ async function main() {
 
   const rows: CaseRow[] = [];
   let forgedQueries: { caseDelta: number; idleDelta: number; estimate: number; responses: number } | undefined;
+  let payOnline: PayOnlineTiming | undefined;
   for (const c of cases) {
-    log(`${c.label}: ${CONNECTIONS} connections, ${SECONDS} s ...`);
+    log(`${c.label}: ${c.connections ?? CONNECTIONS} connections, ${SECONDS} s ...`);
+    proxy.timings.length = 0;
     let result!: LoadResult;
     if (c.countQueries) {
       const w = await window(async () => (result = await runLoad(base, c.items)));
       const estimate = w.delta - idle.delta * (w.ms / idle.ms);
       forgedQueries = { caseDelta: w.delta, idleDelta: idle.delta, estimate, responses: result.responses };
-    } else result = await runLoad(base, c.items);
+    } else result = await runLoad(base, c.items, c.connections);
+    if (c.key === "payOnline") {
+      const { rows: stored } = await stats.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "PaymentAttempt" a JOIN "User" u ON u."id" = a."applicantId"
+          WHERE u."email" = $1 AND a."status" = 'REDIRECTED' AND a."hostedPageUrl" LIKE $2`,
+        [seeded.payerEmail, `${sandboxUrl}%`],
+      );
+      payOnline = { sandbox: percentiles(proxy.timings), calls: proxy.timings.length, redirected: Number(stored[0]!.n) - 1 };
+    }
     const unexpected = Object.entries(result.statuses)
       .filter(([s]) => Number(s) !== c.expect)
       .reduce((n, [, k]) => n + k, 0);
@@ -469,6 +555,7 @@ async function main() {
     seedSeconds,
     rows,
     forgedQueries,
+    payOnline,
     memory,
     firstLoad,
   });
@@ -484,6 +571,7 @@ async function main() {
       : `${existing.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(resultsFile, updated);
   log(`wrote ${path.relative(ROOT, resultsFile)}`);
+  await proxy.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

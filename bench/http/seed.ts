@@ -22,6 +22,9 @@ export type Seeded = {
   duplicate: PreparedAttempt;
   /** Invoices API tokens of the biller: many, so the per-credential rate limit does not decide the figure. */
   apiTokens: string[];
+  /** PAY ONLINE's case: an applicant of its own with one unpaid invoice per request. */
+  payerEmail: string;
+  payInvoiceIds: string[];
 };
 
 const chunks = <T>(rows: T[], size: number) =>
@@ -76,7 +79,7 @@ async function prepareAttempts(biller: string, permit: { id: string; applicantId
   return attempts;
 }
 
-export async function seed(opts: { singles: number; fives: number; adminAttempts: number }): Promise<Seeded> {
+export async function seed(opts: { singles: number; fives: number; adminAttempts: number; payOnline: number }): Promise<Seeded> {
   const biller = await arrangeConfiguredBiller(db);
   const applicantEmail = "bench-applicant@permitpay.test";
   const adminEmail = "bench-admin@permitpay.test";
@@ -121,6 +124,24 @@ export async function seed(opts: { singles: number; fives: number; adminAttempts
     payer.id,
     opts.adminAttempts,
   );
+  // PAY ONLINE: a fresh invoice per press (pressing for a held one would resume its session instead).
+  const payerEmail = "bench-payer@permitpay.test";
+  const payOnlineUser = await createUser(db, { role: "APPLICANT", email: payerEmail, profile: { city: "Mississauga", state: "ON" } });
+  const payOnlinePermit = await createPermit(db, { applicantId: payOnlineUser.id, billerId: biller.id });
+  const payInvoiceIds = Array.from({ length: opts.payOnline }, () => randomUUID());
+  for (const part of chunks(payInvoiceIds, 2000))
+    await db.invoice.createMany({
+      data: part.map((id, i) => ({
+        id,
+        invoiceNumber: generateInvoiceNumber(),
+        permitId: payOnlinePermit.id,
+        applicantId: payOnlineUser.id,
+        billerId: biller.id,
+        description: "Building permit fee",
+        amountDueCents: 5000 + i,
+        dueDate: new Date(Date.UTC(2026, 11, 31)),
+      })),
+    });
   const apiTokens = Array.from({ length: 100 }, () => generateApiToken());
   await db.apiCredential.createMany({
     data: apiTokens.map((token, i) => ({
@@ -132,6 +153,8 @@ export async function seed(opts: { singles: number; fives: number; adminAttempts
   });
   await db.$executeRawUnsafe(`ANALYZE`);
   return {
+    payerEmail,
+    payInvoiceIds,
     apiTokens,
     password: DEMO_PASSWORD,
     applicantEmail,
