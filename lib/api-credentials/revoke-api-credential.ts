@@ -10,7 +10,7 @@ export async function revokeApiCredential(opts: { billerId: string; actorId: str
       where: { id: opts.credentialId, billerId: opts.billerId, revokedAt: null },
       data: { revokedAt: opts.now ?? new Date(), revokedById: opts.actorId },
     });
-    if (count === 0) throw new UserFacingError("That credential is already revoked or does not exist.");
+    if (count === 0) throw new UserFacingError("admin.credentials.errors.alreadyRevoked");
     await recordAuditEvent(tx, {
       type: "api_credential.revoked",
       billerId: opts.billerId,

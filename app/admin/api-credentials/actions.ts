@@ -5,6 +5,7 @@ import { actionFailure, validationFailure, type ActionResult } from "@/lib/admin
 import { createApiCredential } from "@/lib/api-credentials/create-api-credential";
 import { revokeApiCredential } from "@/lib/api-credentials/revoke-api-credential";
 import { requireRole } from "@/lib/auth/guards";
+import { msg } from "@/lib/i18n/message";
 import { paths } from "@/lib/paths";
 import { createCredentialSchema, revokeCredentialSchema } from "./schema";
 
@@ -16,7 +17,7 @@ export async function createCredential(values: unknown): Promise<ActionResult<{ 
     if (!parsed.success) return validationFailure(parsed.error);
     const { credential, token } = await createApiCredential({ billerId: user.billerId, actorId: user.id, name: parsed.data.name });
     revalidatePath(paths.admin.apiCredentials);
-    return { ok: true, message: `Credential "${credential.name}" created`, data: { name: credential.name, token } };
+    return { ok: true, message: msg("admin.credentials.created", { name: credential.name }), data: { name: credential.name, token } };
   } catch (error) {
     return actionFailure(error, "createCredential");
   }
@@ -30,7 +31,7 @@ export async function revokeCredential(values: unknown): Promise<ActionResult> {
     if (!parsed.success) return validationFailure(parsed.error);
     await revokeApiCredential({ billerId: user.billerId, actorId: user.id, credentialId: parsed.data.credentialId });
     revalidatePath(paths.admin.apiCredentials);
-    return { ok: true, message: "Credential revoked. Requests with its token are now refused.", data: undefined };
+    return { ok: true, message: "admin.credentials.revoked", data: undefined };
   } catch (error) {
     return actionFailure(error, "revokeCredential");
   }

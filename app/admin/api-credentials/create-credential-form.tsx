@@ -2,6 +2,7 @@
 // Names a new credential and shows its token once, with a warning that it will not be shown again.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useText } from "@/components/use-text";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "@/components/error-summary";
@@ -12,6 +13,7 @@ import { createCredentialSchema, type CreateCredentialValues } from "./schema";
 
 export function CreateCredentialForm() {
   const tx = useText();
+  const t = useTranslations("admin.credentials");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<CreateCredentialValues>({
@@ -20,11 +22,12 @@ export function CreateCredentialForm() {
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = formState;
+  const nameError = errors.name?.message ? tx(errors.name.message) : undefined;
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     setCreated(null);
     const result = await createCredential(values).catch(() => null);
-    if (!result) return setFailure("Something went wrong. Try again.");
+    if (!result) return setFailure(tx("errors.generic"));
     if (!result.ok) {
       if (result.fieldErrors.name) setError("name", { message: tx(result.fieldErrors.name) });
       else setFailure(tx(result.message));
@@ -37,10 +40,8 @@ export function CreateCredentialForm() {
   return (
     <div className="space-y-4">
       {created ? (
-        <Banner tone="success" title={`Credential "${created.name}" created`}>
-          <p className="mb-2">
-            Copy this token into your permit system now. It will not be shown again: PermitPay keeps only a hash of it.
-          </p>
+        <Banner tone="success" title={t("created", { name: created.name })}>
+          <p className="mb-2">{t("createdText")}</p>
           <code
             data-testid="new-api-token"
             className="block rounded border border-slate-300 bg-white p-2 font-mono text-sm break-all select-all"
@@ -51,23 +52,18 @@ export function CreateCredentialForm() {
       ) : null}
       {failure ? <Banner tone="error" title={failure} /> : null}
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-6">
-        <ErrorSummary errors={errors.name?.message ? [{ field: "name", message: errors.name.message }] : []} />
-        <FormField
-          id="name"
-          label="Credential name"
-          hint="For example the permit system that will use it: CloudPermit production."
-          error={errors.name?.message}
-        >
+        <ErrorSummary errors={nameError ? [{ field: "name", message: nameError }] : []} />
+        <FormField id="name" label={t("nameLabel")} hint={t("nameHint")} error={nameError}>
           <input
             type="text"
             autoComplete="off"
             className={inputClass}
-            {...fieldAria("name", { hint: true, error: errors.name?.message })}
+            {...fieldAria("name", { hint: true, error: nameError })}
             {...register("name")}
           />
         </FormField>
         <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create credential"}
+          {isSubmitting ? t("creating") : t("create")}
         </button>
       </form>
     </div>

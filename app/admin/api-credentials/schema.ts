@@ -1,14 +1,15 @@
-// The create-credential form: one schema for the browser and the server action.
+// The create-credential form: one schema for the browser and the server action. Messages are
+// catalogue keys (messages/<locale>/admin.json): the form translates them.
 import { z } from "zod";
 
 export const createCredentialSchema = z.object({
   name: z
-    .string()
+    .string("admin.credentials.errors.nameRequired")
     .trim()
-    .min(1, "Enter a name for this credential, like the permit system's name")
-    .max(80, "Enter a name of 80 characters or fewer"),
+    .min(1, "admin.credentials.errors.nameRequired")
+    .max(80, "admin.credentials.errors.nameTooLong"),
 });
 
 export type CreateCredentialValues = z.input<typeof createCredentialSchema>;
 
-export const revokeCredentialSchema = z.object({ credentialId: z.uuid() });
+export const revokeCredentialSchema = z.object({ credentialId: z.uuid("admin.credentials.errors.alreadyRevoked") });
