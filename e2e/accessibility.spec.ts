@@ -56,3 +56,50 @@ test("the payment journey, including the sandbox's Invoice Cloud pages", async (
   await expect(page.getByText("Payment received")).toBeVisible();
   await expectAccessible(page, "payment received");
 });
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-CA" }); // Accept-Language: fr-CA, so a first visit is in French
+
+  async function expectFrench(page: Page, name: string) {
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr-CA");
+    await expectAccessible(page, name);
+  }
+
+  test("sign-in and account pages", async ({ page }) => {
+    await page.goto("/signin");
+    await expect(page.getByRole("heading", { name: "Se connecter" })).toBeVisible();
+    await expectFrench(page, "fr sign-in");
+    await page.getByRole("button", { name: "Se connecter" }).click(); // empty: the field errors
+    await expect(page.getByText("Entrez votre adresse courriel")).toBeVisible();
+    await expectFrench(page, "fr sign-in with errors");
+    await page.goto("/forgot-password");
+    await expectFrench(page, "fr forgot password");
+    await page.goto("/reset-password?token=not-a-token");
+    await expect(page.getByText("Ce lien a expiré ou a déjà été utilisé")).toBeVisible();
+    await expectFrench(page, "fr link not usable");
+    await page.goto("/payments/not-found");
+    await expectFrench(page, "fr unknown payment");
+  });
+
+  test("applicant pages and the payment journey", async ({ page, db }) => {
+    const { applicant, invoices } = await arrangeApplicant(db, [6000, 250001]);
+    await page.goto("/signin");
+    await page.getByLabel("Courriel").fill(applicant.email);
+    await page.getByLabel("Mot de passe").fill("permitpay-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("heading", { name: "Mes factures de permis" })).toBeVisible();
+    await expectFrench(page, "fr invoices");
+    await page.goto(`/invoices/${invoices[1]!.invoiceNumber}`);
+    await expectFrench(page, "fr invoice over the maximum");
+    await page.goto("/invoices?number=000");
+    await expectFrench(page, "fr invoice not found");
+    await page.goto("/invoices");
+    await invoiceRow(page, invoices[0]!.invoiceNumber).getByRole("button", { name: "PAYER EN LIGNE" }).click();
+    await payOnInvoiceCloud(page, CARDS.approve);
+    await page.getByRole("link", { name: "Return to Home Page" }).click();
+    await expect(page.getByText("Paiement reçu")).toBeVisible();
+    await expectFrench(page, "fr payment received");
+    await page.goto("/payments");
+    await expectFrench(page, "fr payment history");
+  });
+});
