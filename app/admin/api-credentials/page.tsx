@@ -29,7 +29,7 @@ export default async function ApiCredentialsPage() {
       <p className="mb-6 max-w-3xl break-words text-slate-700">
         {t.rich("intro", {
           biller: biller.name,
-          token: t("tokenPlaceholder"),
+          header: `Authorization: Bearer <${t("tokenPlaceholder")}>`,
           code: (chunks: ReactNode) => <code className="break-all">{chunks}</code>,
           link: (chunks: ReactNode) => (
             <Link href={paths.admin.apiReference} className="text-brand-700 underline">

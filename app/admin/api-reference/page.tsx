@@ -27,7 +27,7 @@ export default async function ApiReferencePage() {
       <PageTitle lead={t("lead")}>{t("heading")}</PageTitle>
       <p className="mb-4 max-w-3xl break-words text-slate-700">
         {t.rich("intro", {
-          token: tc("tokenPlaceholder"),
+          header: `Authorization: Bearer <${tc("tokenPlaceholder")}>`,
           code: (chunks: ReactNode) => <code className="break-all">{chunks}</code>,
           link: (chunks: ReactNode) => (
             <Link href={paths.admin.apiCredentials} className="text-brand-700 underline">
