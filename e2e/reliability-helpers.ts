@@ -32,7 +32,16 @@ export function instanceEnv(extra: Record<string, string> = {}): Record<string, 
 }
 
 export async function ownSchema(prefix: string): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
-  const schema = await createMigratedSchema(E2E.baseDatabaseUrl, prefix);
+  // `prisma migrate deploy` takes one advisory lock per database, for 10 s at most: on a server
+  // shared with other test runs migrating their own schemas it can time out (P1002). Try again.
+  let schema: Awaited<ReturnType<typeof createMigratedSchema>> | undefined;
+  for (let attempt = 1; !schema; attempt++) {
+    try {
+      schema = await createMigratedSchema(E2E.baseDatabaseUrl, prefix);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("advisory lock")) throw error;
+    }
+  }
   return { db: createPrismaClient({ kind: "postgres", url: schema.url }), url: schema.url, drop: schema.drop };
 }
 
