@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-throttle-code";
 import { catalogues } from "@/lib/i18n/messages";
-import { signInErrorKey } from "./sign-in-error";
+import { signInErrorKey, signInPageErrorKey } from "./sign-in-error";
 
 describe("signInErrorKey", () => {
   it.each([
@@ -13,11 +13,23 @@ describe("signInErrorKey", () => {
     expect(signInErrorKey(code)).toBe(key);
   });
 
+  it.each([
+    [undefined, null],
+    ["", null],
+    [["CredentialsSignin"], null],
+    ["CredentialsSignin", "auth.signIn.wrongCredentials"],
+    [TOO_MANY_ATTEMPTS, "auth.signIn.tooManyAttempts"],
+    ["SessionRequired", "auth.signIn.sessionRequired"],
+    ["Callback", "auth.signIn.otherError"],
+    ["<script>", "auth.signIn.otherError"],
+  ])("?error=%j → %s", (code, key) => {
+    expect(signInPageErrorKey(code)).toBe(key);
+  });
+
   it("has its words in both languages", () => {
     for (const locale of ["en-CA", "fr-CA"] as const) {
       const signIn = (catalogues[locale] as { auth: { signIn: Record<string, unknown> } }).auth.signIn;
-      expect(typeof signIn.tooManyAttempts).toBe("string");
-      expect(typeof signIn.wrongCredentials).toBe("string");
+      for (const key of ["tooManyAttempts", "wrongCredentials", "sessionRequired", "otherError"]) expect(typeof signIn[key]).toBe("string");
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogues } from "../i18n/messages";
 import { formatCents } from "../money";
 import { invoicePayability, overMaximumMessage } from "./payability";
 
@@ -6,6 +7,7 @@ const ready = {
   name: "City of Mississauga",
   readiness: { ready: true } as const,
   maxOnlineAmountCents: 250000,
+  payAgainAfterRefund: false,
 };
 
 describe("invoicePayability", () => {
@@ -76,6 +78,14 @@ describe("invoicePayability", () => {
     });
   });
 
+  it("lets a refunded invoice be paid again only when the biller allows it", () => {
+    const again = { ...ready, payAgainAfterRefund: true };
+    expect(invoicePayability({ status: "REFUNDED", amountDueCents: 6000 }, again, formatCents)).toEqual({ kind: "payable" });
+    // Still every other rule: over the maximum is over the maximum.
+    expect(invoicePayability({ status: "REFUNDED", amountDueCents: 300000 }, again, formatCents).kind).toBe("over_maximum");
+    expect(invoicePayability({ status: "PAID", amountDueCents: 6000 }, again, formatCents).kind).toBe("paid");
+  });
+
   it("names the municipality, or says which one is unknown", () => {
     const notReady = { ...ready, readiness: { ready: false, reason: "not_configured" } as const };
     expect(invoicePayability({ status: "UNPAID", amountDueCents: 6000 }, notReady, formatCents).kind === "not_available").toBe(true);
@@ -100,5 +110,47 @@ describe("invoicePayability", () => {
       key: "portal.payability.overMaximumTotal",
       values: { biller: "City of Mississauga", max: "$2,500.00", total: "$3,000.00" },
     });
+  });
+
+  it("speaks only in catalogue keys that exist in English and French", () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    const attempt = (status: string, minutesLeft: number, returnedMinutesAgo?: number) => ({
+      attempt: {
+        id: "a1",
+        status,
+        expiresAt: new Date(now.getTime() + minutesLeft * 60_000),
+        createdAt: new Date(now.getTime() - 60_000),
+        returnedAt: returnedMinutesAgo === undefined ? null : new Date(now.getTime() - returnedMinutesAgo * 60_000),
+      },
+    });
+    const texts = [
+      invoicePayability({ invoiceNumber: "1", status: "PAID", amountDueCents: 1 }, ready, formatCents),
+      invoicePayability({ status: "PAID", amountDueCents: 1 }, ready, formatCents),
+      invoicePayability({ invoiceNumber: "1", status: "REFUNDED", amountDueCents: 1 }, ready, formatCents),
+      invoicePayability({ status: "REFUNDED", amountDueCents: 1 }, ready, formatCents),
+      invoicePayability({ invoiceNumber: "1", status: "CANCELLED", amountDueCents: 1 }, ready, formatCents),
+      invoicePayability({ status: "CANCELLED", amountDueCents: 1 }, ready, formatCents),
+      invoicePayability({ status: "UNPAID", amountDueCents: 1, attempts: [attempt("NEEDS_REVIEW", -1)] }, ready, formatCents),
+      invoicePayability({ status: "UNPAID", amountDueCents: 1, attempts: [attempt("NEEDS_REVIEW", -1)] }, undefined, formatCents),
+      invoicePayability({ status: "UNPAID", amountDueCents: 1 }, undefined, formatCents),
+      invoicePayability({ status: "UNPAID", amountDueCents: 999_999 }, ready, formatCents),
+      invoicePayability({ status: "UNPAID", amountDueCents: 1, attempts: [attempt("REDIRECTED", 60)] }, ready, formatCents, { now }),
+      invoicePayability({ status: "UNPAID", amountDueCents: 1, attempts: [attempt("REDIRECTED", 2)] }, ready, formatCents, { now }),
+      invoicePayability({ status: "UNPAID", amountDueCents: 1, attempts: [attempt("REDIRECTED", -60, 10)] }, ready, formatCents, { now }),
+    ].map((p) => ("message" in p ? p.message : null));
+    expect(texts.filter((t) => t === null)).toEqual([]);
+    const missing = texts.flatMap((text) => {
+      const key = typeof text === "string" ? text : text!.key;
+      return (["en-CA", "fr-CA"] as const)
+        .filter(
+          (locale) =>
+            typeof key
+              .split(".")
+              .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues[locale]) !== "string",
+        )
+        .map((locale) => `${locale}: ${key}`);
+    });
+    expect(missing).toEqual([]);
+    expect(overMaximumMessage(ready, formatCents, 1)).toMatchObject({ key: "portal.payability.overMaximumTotal" });
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { catalogues } from "../i18n/messages";
+import type { Text } from "../i18n/message";
 import { paymentView, type PaymentForView } from "./payment-view";
+
+/** The text's key names a message in both languages. */
+function inCatalogues(text: Text): boolean {
+  const key = typeof text === "string" ? text : text.key;
+  return (["en-CA", "fr-CA"] as const).every(
+    (locale) =>
+      typeof key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues[locale]) ===
+      "string",
+  );
+}
 
 const now = new Date("2026-11-29T15:00:00Z");
 const min = 60_000;
@@ -49,7 +61,9 @@ describe("paymentView", () => {
     ["expired", { status: "EXPIRED", closeReason: "NO_POSTBACK" }, "expired", { retryInvoiceIds: ["i1"] }],
     ["in review", { status: "NEEDS_REVIEW", reviewKind: "AMOUNT_MISMATCH" }, "in_review", { retryInvoiceIds: [], canAbandon: false }],
   ] as const)("%s → %s", (_name, over, kind, extra) => {
-    expect(paymentView(payment(over as Partial<PaymentForView>), opts)).toMatchObject({ kind, ...extra });
+    const view = paymentView(payment(over as Partial<PaymentForView>), opts);
+    expect(view).toMatchObject({ kind, ...extra });
+    expect([view.title, view.body].filter((text) => !inCatalogues(text))).toEqual([]);
   });
 
   it("says returning proves nothing, and how long the invoices are kept aside", () => {
