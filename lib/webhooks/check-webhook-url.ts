@@ -4,10 +4,15 @@
 import "server-only";
 import dns from "node:dns/promises";
 import net from "node:net";
+import { english } from "../api/english";
 import { env } from "../env";
+import { msg, type Text } from "../i18n/message";
 import { isForbiddenAddress } from "./forbidden-address";
 
-export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
+/** `text` is what the admin reads (a catalogue key); `message` its English, for delivery records. */
+export type UrlCheck = { ok: true; url: URL } | { ok: false; text: Text; message: string };
+
+const refuse = (text: Text): UrlCheck => ({ ok: false, text, message: english(text) });
 
 export const webhookGuardOn = () => env.NODE_ENV === "production" && !env.WEBHOOK_ALLOW_PRIVATE_NETWORK;
 
@@ -17,12 +22,12 @@ export async function checkWebhookUrl(raw: string, opts: { guard?: boolean } = {
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, message: "Enter the endpoint URL in the right format, like https://permits.example.org/hooks/permitpay" };
+    return refuse("admin.webhooks.errors.urlFormat");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: "Enter a URL that starts with https://" };
-  if (url.username || url.password) return { ok: false, message: "Enter a URL without a user name or password in it" };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return refuse("admin.webhooks.errors.https");
+  if (url.username || url.password) return refuse("admin.webhooks.errors.credentials");
   if (!guard) return { ok: true, url };
-  if (url.protocol !== "https:") return { ok: false, message: "Enter a URL that starts with https://" };
+  if (url.protocol !== "https:") return refuse("admin.webhooks.errors.https");
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: string[];
   if (net.isIP(host)) addresses = [host];
@@ -30,11 +35,11 @@ export async function checkWebhookUrl(raw: string, opts: { guard?: boolean } = {
     try {
       addresses = (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
     } catch {
-      return { ok: false, message: `The host name ${host} could not be found. Check the URL` };
+      return refuse(msg("admin.webhooks.errors.hostNotFound", { host }));
     }
   }
   if (addresses.length === 0 || addresses.some(isForbiddenAddress)) {
-    return { ok: false, message: "Enter a URL on the public internet: PermitPay does not send webhooks to private or internal addresses" };
+    return refuse("admin.webhooks.errors.private");
   }
   return { ok: true, url };
 }

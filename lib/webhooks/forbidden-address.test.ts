@@ -34,18 +34,20 @@ describe("isForbiddenAddress", () => {
 
 describe("checkWebhookUrl with the guard on (production)", () => {
   it.each([
-    ["http://permits.example.org/hook", /https:\/\//],
-    ["https://127.0.0.1/hook", /public internet/],
-    ["https://[::1]/hook", /public internet/],
-    ["https://169.254.169.254/latest/meta-data", /public internet/],
-    ["https://localhost/hook", /public internet/],
-    ["https://user:pw@8.8.8.8/hook", /user name or password/],
-    ["ftp://8.8.8.8/hook", /https:\/\//],
-    ["not a url", /right format/],
-  ])("refuses %s", async (url, message) => {
+    ["http://permits.example.org/hook", "admin.webhooks.errors.https", /https:\/\//],
+    ["https://127.0.0.1/hook", "admin.webhooks.errors.private", /public internet/],
+    ["https://[::1]/hook", "admin.webhooks.errors.private", /public internet/],
+    ["https://169.254.169.254/latest/meta-data", "admin.webhooks.errors.private", /public internet/],
+    ["https://localhost/hook", "admin.webhooks.errors.private", /public internet/],
+    ["https://user:pw@8.8.8.8/hook", "admin.webhooks.errors.credentials", /user name or password/],
+    ["ftp://8.8.8.8/hook", "admin.webhooks.errors.https", /https:\/\//],
+    ["not a url", "admin.webhooks.errors.urlFormat", /right format/],
+  ])("refuses %s", async (url, key, english) => {
     const result = await checkWebhookUrl(url, { guard: true });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(message);
+    // The admin reads the catalogue key in their language; the delivery record keeps the English.
+    expect(!result.ok && result.text).toBe(key);
+    expect(!result.ok && result.message).toMatch(english);
   });
 
   it("accepts an https URL on a public address", async () => {

@@ -19,7 +19,7 @@ export async function rollWebhookSecret(opts: {
       where: { billerId: opts.billerId },
       select: { id: true, secretCiphertext: true },
     });
-    if (!endpoint) throw new UserFacingError("Set up a webhook endpoint first.");
+    if (!endpoint) throw new UserFacingError("admin.webhooks.errors.noEndpoint");
     const secret = generateWebhookSecret();
     const previousValidUntil = new Date(now.getTime() + SECRET_OVERLAP_MS);
     await tx.webhookEndpoint.update({

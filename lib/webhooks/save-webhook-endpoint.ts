@@ -15,7 +15,7 @@ export async function saveWebhookEndpoint(opts: {
   input: { url: string; events: WebhookEventType[]; enabled: boolean };
 }): Promise<{ secret: string | null }> {
   const checked = await checkWebhookUrl(opts.input.url);
-  if (!checked.ok) throw new FieldError("url", checked.message);
+  if (!checked.ok) throw new FieldError("url", checked.text);
   const url = checked.url.toString();
   const data = { url, events: opts.input.events, enabled: opts.input.enabled };
   return db.$transaction(async (tx) => {

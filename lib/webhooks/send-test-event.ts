@@ -12,7 +12,7 @@ import { TEST_EVENT_TYPE } from "./webhook-events";
 export async function sendTestEvent(opts: { billerId: string; actorId: string; now?: Date }): Promise<DeliveryOutcome> {
   const now = opts.now ?? new Date();
   const endpoint = await db.webhookEndpoint.findUnique({ where: { billerId: opts.billerId }, select: { id: true } });
-  if (!endpoint) throw new UserFacingError("Set up a webhook endpoint first.");
+  if (!endpoint) throw new UserFacingError("admin.webhooks.errors.noEndpoint");
   const biller = await db.biller.findUniqueOrThrow({ where: { id: opts.billerId }, select: { id: true, name: true } });
   const eventId = crypto.randomUUID();
   const payload = {

@@ -14,21 +14,21 @@ export const saveWebhookSettings = adminAction("BILLER_ADMIN", "saveWebhookSetti
   const input = parseInput(webhookSettingsSchema, values);
   const { secret } = await saveWebhookEndpoint({ billerId: user.billerId, actorId: user.id, input });
   revalidatePath(paths.admin.webhooks);
-  return { ok: true, message: "Webhook settings saved", data: { secret } };
+  return { ok: true, message: "admin.webhooks.saved", data: { secret } };
 });
 
 // rollSecret: a new signing secret, shown once; the old one keeps signing for 24 hours.
 export const rollSecret = adminAction("BILLER_ADMIN", "rollWebhookSecret", async (user) => {
   const { secret, previousValidUntil } = await rollWebhookSecret({ billerId: user.billerId, actorId: user.id });
   revalidatePath(paths.admin.webhooks);
-  return { ok: true, message: "New signing secret made", data: { secret, previousValidUntil: previousValidUntil.toISOString() } };
+  return { ok: true, message: "admin.webhooks.secretMade", data: { secret, previousValidUntil: previousValidUntil.toISOString() } };
 });
 
 // sendTestEventAction: the "Send test event" button; the answer is shown at once.
 export const sendTestEventAction = adminAction("BILLER_ADMIN", "sendTestEvent", async (user) => {
   const outcome = await sendTestEvent({ billerId: user.billerId, actorId: user.id });
   revalidatePath(paths.admin.webhooks);
-  return { ok: true, message: outcome.ok ? "Test event delivered" : "Test event not delivered", data: outcome };
+  return { ok: true, message: outcome.ok ? "admin.webhooks.testDelivered" : "admin.webhooks.testNotDelivered", data: outcome };
 });
 
 // resendDelivery: a delivery's Resend button.
@@ -36,5 +36,5 @@ export const resendDelivery = adminAction("BILLER_ADMIN", "resendDelivery", asyn
   const { messageId } = parseInput(resendSchema, values);
   await resendOutboxMessage({ billerId: user.billerId, actorId: user.id, messageId });
   revalidatePath(paths.admin.webhooks);
-  return { ok: true, message: "Queued to send again", data: undefined };
+  return { ok: true, message: "admin.webhooks.queued", data: undefined };
 });

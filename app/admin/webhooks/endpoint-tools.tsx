@@ -1,15 +1,19 @@
 "use client";
 // "Send test event" (the answer shown at once) and "Roll secret" (the new secret shown once).
 import { useText } from "@/components/use-text";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Banner, secondaryButtonClass } from "@/components/ui";
+import { formatDateTime } from "@/lib/dates";
 import { rollSecret, sendTestEventAction } from "./actions";
 import { SecretOnce } from "./secret-once";
 
 type TestResult = { ok: boolean; statusCode: number | null; excerpt: string; durationMs: number };
 
-export function EndpointTools() {
+export function EndpointTools({ timeZone }: { timeZone: string }) {
   const tx = useText();
+  const t = useTranslations("admin.webhooks");
+  const locale = useLocale();
   const [test, setTest] = useState<TestResult | null>(null);
   const [rolled, setRolled] = useState<{ secret: string; previousValidUntil: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -31,14 +35,14 @@ export function EndpointTools() {
             setTest(result.data);
           }}
         >
-          {pending === "test" ? "Sending…" : "Send test event"}
+          {pending === "test" ? t("tools_.sending") : t("tools_.send")}
         </button>
         <button
           type="button"
           className={secondaryButtonClass}
           disabled={pending !== null}
           onClick={async () => {
-            if (!window.confirm("Make a new signing secret? The current one keeps working for 24 hours.")) return;
+            if (!window.confirm(t("tools_.rollConfirm"))) return;
             setPending("roll");
             setFailure(null);
             const result = await rollSecret().catch(() => null);
@@ -47,24 +51,24 @@ export function EndpointTools() {
             setRolled(result.data);
           }}
         >
-          {pending === "roll" ? "Rolling…" : "Roll secret"}
+          {pending === "roll" ? t("tools_.rolling") : t("tools_.roll")}
         </button>
       </div>
       <div role="status" aria-live="polite">
         {test ? (
-          <Banner tone={test.ok ? "success" : "error"} title={test.ok ? "Test event delivered" : "Test event not delivered"}>
+          <Banner tone={test.ok ? "success" : "error"} title={test.ok ? t("testDelivered") : t("testNotDelivered")}>
             <p data-testid="test-event-result">
-              {test.statusCode !== null ? `Your endpoint answered ${test.statusCode}` : "No answer"} in {test.durationMs} ms.{" "}
-              {test.excerpt ? <span className="break-all">{test.excerpt}</span> : null}
+              {test.statusCode !== null ? t("tools_.answered", { code: String(test.statusCode) }) : t("tools_.noAnswer")}
+              {t("tools_.inMs", { ms: String(test.durationMs) })} {test.excerpt ? <span className="break-all">{test.excerpt}</span> : null}
             </p>
           </Banner>
         ) : null}
       </div>
       {rolled ? (
         <SecretOnce
-          title="New signing secret made"
+          title={t("secretMade")}
           secret={rolled.secret}
-          note={`The previous secret also signs until ${new Date(rolled.previousValidUntil).toUTCString()}.`}
+          note={t("tools_.previousNote", { when: formatDateTime(new Date(rolled.previousValidUntil), timeZone, locale) })}
         />
       ) : null}
       {failure ? <Banner tone="error" title={failure} /> : null}

@@ -1,17 +1,18 @@
-// The webhook settings form: one schema for the browser and the server action.
+// The webhook settings form: one schema for the browser and the server action. Messages are
+// catalogue keys (messages/<locale>/admin.json): the form translates them.
 import { z } from "zod";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/webhook-events";
 
 export const webhookSettingsSchema = z.object({
   url: z
-    .string()
+    .string("admin.webhooks.errors.urlRequired")
     .trim()
-    .min(1, "Enter the endpoint URL, like https://permits.example.org/hooks/permitpay")
-    .max(2000, "Enter a URL of 2,000 characters or fewer"),
-  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, "Select at least one event to send"),
-  enabled: z.boolean(),
+    .min(1, "admin.webhooks.errors.urlRequired")
+    .max(2000, "admin.webhooks.errors.urlTooLong"),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES), "admin.webhooks.errors.eventsRequired").min(1, "admin.webhooks.errors.eventsRequired"),
+  enabled: z.boolean("errors.invalidValue"),
 });
 
 export type WebhookSettingsValues = z.input<typeof webhookSettingsSchema>;
 
-export const resendSchema = z.object({ messageId: z.uuid() });
+export const resendSchema = z.object({ messageId: z.uuid("admin.webhooks.errors.noMessage") });

@@ -1,16 +1,25 @@
 "use client";
 // The endpoint URL, the events it wants, and on/off. The first save shows the signing secret once.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, fieldAria } from "@/components/form-field";
 import { useText } from "@/components/use-text";
 import { Banner, buttonClass, inputClass } from "@/components/ui";
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/webhook-events";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/webhook-events";
 import { saveWebhookSettings } from "./actions";
 import { SecretOnce } from "./secret-once";
 
+const EVENT_KEY = {
+  "payment.paid": "payment_paid",
+  "payment.needs_review": "payment_needs_review",
+  "payment.review_settled": "payment_review_settled",
+  "payment.refunded": "payment_refunded",
+} as const satisfies Record<WebhookEventType, string>;
+
 export function WebhookSettingsForm({ initial }: { initial: { url: string; events: string[]; enabled: boolean } | null }) {
   const tx = useText();
+  const t = useTranslations("admin.webhooks");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -28,7 +37,7 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
     setNotice(null);
     const result = await saveWebhookSettings(values).catch(() => null);
     setPending(false);
-    if (!result) return setNotice({ tone: "error", text: "Something went wrong. Try again." });
+    if (!result) return setNotice({ tone: "error", text: tx("errors.generic") });
     if (!result.ok) {
       setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, tx(v)])));
       if (Object.keys(result.fieldErrors).length === 0) setNotice({ tone: "error", text: tx(result.message) });
@@ -43,18 +52,13 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
   return (
     <div className="space-y-4">
       {secret ? (
-        <SecretOnce title="Webhook endpoint saved" secret={secret} />
+        <SecretOnce title={t("form.savedTitle")} secret={secret} />
       ) : notice ? (
         <Banner tone={notice.tone} title={notice.text} />
       ) : null}
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-6">
         <ErrorSummary errors={summary} />
-        <FormField
-          id="url"
-          label="Endpoint URL"
-          hint="Your permit system's address for PermitPay's events. It must start with https://."
-          error={errors.url}
-        >
+        <FormField id="url" label={t("form.url")} hint={t("form.urlHint")} error={errors.url}>
           <input
             type="url"
             name="url"
@@ -65,7 +69,7 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
           />
         </FormField>
         <fieldset id="events" aria-describedby={errors.events ? "events-error" : undefined}>
-          <legend className="font-semibold">Events to send</legend>
+          <legend className="font-semibold">{t("form.events")}</legend>
           {errors.events ? (
             <p id="events-error" className="text-sm font-semibold text-red-700">
               {errors.events}
@@ -80,18 +84,22 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
                 defaultChecked={initial ? initial.events.includes(type) : true}
                 className="mt-1"
               />
-              <span>
-                <code>{type}</code>: {WEBHOOK_EVENT_LABELS[type]}
+              <span className="break-words">
+                {t.rich("form.event", {
+                  type,
+                  label: t(`eventLabel.${EVENT_KEY[type]}`),
+                  code: (chunks) => <code>{chunks}</code>,
+                })}
               </span>
             </label>
           ))}
         </fieldset>
         <label className="flex items-center gap-2">
           <input type="checkbox" name="enabled" defaultChecked={initial?.enabled ?? true} />
-          <span>Send events to this endpoint</span>
+          <span>{t("form.enabled")}</span>
         </label>
         <button type="submit" className={buttonClass} disabled={pending}>
-          {pending ? "Saving…" : "Save webhook settings"}
+          {pending ? t("form.saving") : t("form.save")}
         </button>
       </form>
     </div>
