@@ -31,6 +31,7 @@ export type AuditEventType =
   | "postback.needs_review"
   | "invoice.created"
   | "invoice.cancelled"
+  | "invoice.reopened"
   | "invoices.imported"
   | "api_credential.created"
   | "api_credential.revoked"

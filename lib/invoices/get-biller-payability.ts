@@ -7,6 +7,8 @@ export type BillerPayability = {
   name: string;
   readiness: Readiness;
   maxOnlineAmountCents: number | null;
+  /** The biller lets an invoice refunded in full be paid online again (off by default). */
+  payAgainAfterRefund: boolean;
 };
 
 export async function getBillerPayability(billerIds: string[]): Promise<Map<string, BillerPayability>> {
@@ -21,6 +23,7 @@ export async function getBillerPayability(billerIds: string[]): Promise<Map<stri
           apiKeyLast4: true,
           invoiceTypeId: true,
           maxOnlineAmountCents: true,
+          payAgainAfterRefund: true,
         },
       },
     },
@@ -35,6 +38,7 @@ export async function getBillerPayability(billerIds: string[]): Promise<Map<stri
           b.invoiceTypes.map((t) => t.typeId),
         ),
         maxOnlineAmountCents: b.paymentSettings?.maxOnlineAmountCents ?? null,
+        payAgainAfterRefund: b.paymentSettings?.payAgainAfterRefund ?? false,
       },
     ]),
   );

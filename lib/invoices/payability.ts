@@ -34,8 +34,9 @@ export function invoicePayability(
   const about = (key: "paid" | "refunded" | "cancelled") =>
     invoice.invoiceNumber ? msg(`portal.payability.${key}`, { number: invoice.invoiceNumber }) : msg(`portal.payability.${key}This`);
   if (invoice.status === "PAID") return { kind: "paid", message: about("paid") };
-  // Refunded in full: final (the biller setting payAgainAfterRefund is off by default; see docs/admin.md).
-  if (invoice.status === "REFUNDED") return { kind: "refunded", message: about("refunded") };
+  // Refunded in full: final, unless the biller lets it be paid again (payAgainAfterRefund, off by
+  // default; docs/admin.md). PAY ONLINE then reopens it (claimInvoices).
+  if (invoice.status === "REFUNDED" && !biller?.payAgainAfterRefund) return { kind: "refunded", message: about("refunded") };
   if (invoice.status === "CANCELLED") return { kind: "cancelled", message: about("cancelled") };
   const attempts = (invoice.attempts ?? []).map((a) => a.attempt);
   const review = attempts.find((a) => a.status === "NEEDS_REVIEW");

@@ -5,6 +5,7 @@ import { Prisma } from "@prisma/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { env, returnGraceMs } from "../env";
+import type { Tx } from "../prisma-client";
 import { performTransition } from "./perform-transition";
 import { holdEndsAt, OPEN_STATUSES } from "./transitions";
 
@@ -17,6 +18,8 @@ export async function claimInvoices(opts: {
   invoices: { id: string; amountDueCents: number; invoiceNumber: string }[];
   totalCents: number;
   now: Date;
+  /** The biller lets invoices refunded in full be paid again: reopen them (REFUNDED → UNPAID) first. */
+  reopenRefunded?: boolean;
 }): Promise<boolean> {
   const ids = opts.invoices.map((i) => i.id);
   try {
@@ -56,6 +59,7 @@ export async function claimInvoices(opts: {
           invoices: { create: opts.invoices.map((i) => ({ invoiceId: i.id, amountCents: i.amountDueCents })) },
         },
       });
+      if (opts.reopenRefunded) await reopenRefundedInvoices(tx, opts);
       // The conditional update is the lock: of two concurrent presses, only one can take every row.
       const { count } = await tx.invoice.updateMany({
         where: { id: { in: ids }, status: "UNPAID", openAttemptId: null },
@@ -79,6 +83,44 @@ export async function claimInvoices(opts: {
 }
 
 class ClaimLost extends Error {}
+
+/**
+ * An invoice refunded in full, paid again (the biller's payAgainAfterRefund): it becomes UNPAID for
+ * its original amount, forgetting the refunded payment (whose attempt, refund rows and report lines
+ * stay as they were), with an audit row naming that payment. A refund of the old payment can no
+ * longer be reversed afterwards (applyRefundToInvoices matches only the invoice's paying attempt).
+ */
+async function reopenRefundedInvoices(
+  tx: Tx,
+  opts: { billerId: string; applicantId: string; invoices: { id: string; invoiceNumber: string }[]; now: Date },
+) {
+  const refunded = await tx.invoice.findMany({
+    where: { id: { in: opts.invoices.map((i) => i.id) }, status: "REFUNDED", openAttemptId: null },
+    select: { id: true, invoiceNumber: true, paidAttemptId: true, paymentGuid: true },
+  });
+  for (const invoice of refunded) {
+    const { count } = await tx.invoice.updateMany({
+      where: { id: invoice.id, status: "REFUNDED", openAttemptId: null },
+      data: {
+        status: "UNPAID",
+        refundedCents: 0,
+        paidAt: null,
+        paidAmountCents: null,
+        paymentGuid: null,
+        paidAttemptId: null,
+        updatedAt: opts.now,
+      },
+    });
+    if (count !== 1) throw new ClaimLost();
+    await recordAuditEvent(tx, {
+      type: "invoice.reopened",
+      actorId: opts.applicantId,
+      billerId: opts.billerId,
+      attemptId: invoice.paidAttemptId,
+      data: { invoiceNumber: invoice.invoiceNumber, refundedPaymentGuid: invoice.paymentGuid, reason: "pay_again_after_refund" },
+    });
+  }
+}
 
 /** Invoice Cloud did not open a session (or we failed before calling it): FAILED, invoices released. */
 export async function closeAsFailed(opts: { paymentId: string; billerId: string; reason: string; internal?: boolean }) {

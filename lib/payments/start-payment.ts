@@ -78,7 +78,16 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
   if (resumed) return resumed;
   const paymentId = randomUUID();
   const billerReference = generateBillerReference();
-  const claimed = await claimInvoices({ paymentId, billerReference, billerId, applicantId: opts.applicantId, invoices, totalCents, now });
+  const claimed = await claimInvoices({
+    paymentId,
+    billerReference,
+    billerId,
+    applicantId: opts.applicantId,
+    invoices,
+    totalCents,
+    now,
+    reopenRefunded: payability?.payAgainAfterRefund ?? false,
+  });
   if (!claimed) {
     // Another press won the race a moment ago: wait for its URL instead of opening a second session.
     const other = await waitForConcurrentAttempt({ invoiceIds, now });

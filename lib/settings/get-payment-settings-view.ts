@@ -14,6 +14,7 @@ export type PaymentSettingsView = {
     invoiceTypeId: number | null;
     maxOnlineAmountCents: number | null;
     customReturnSiteName: string | null;
+    payAgainAfterRefund: boolean;
     updatedAt: Date;
   } | null;
   invoiceTypes: { typeId: number; label: string }[];
@@ -33,6 +34,7 @@ export async function getPaymentSettingsView(opts: { billerId: string }): Promis
         invoiceTypeId: true,
         maxOnlineAmountCents: true,
         customReturnSiteName: true,
+        payAgainAfterRefund: true,
         updatedAt: true,
       },
     }),
@@ -58,6 +60,7 @@ export async function getPaymentSettingsView(opts: { billerId: string }): Promis
           invoiceTypeId: settings.invoiceTypeId,
           maxOnlineAmountCents: settings.maxOnlineAmountCents,
           customReturnSiteName: settings.customReturnSiteName,
+          payAgainAfterRefund: settings.payAgainAfterRefund,
           updatedAt: settings.updatedAt,
         }
       : null,

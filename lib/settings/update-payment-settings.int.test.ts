@@ -26,6 +26,7 @@ const first: PaymentSettingsChanges = {
   invoiceTypeId: 42,
   maxOnlineAmountCents: 150000,
   customReturnSiteName: null,
+  payAgainAfterRefund: false,
 };
 
 const storedRow = (billerId: string) =>
@@ -99,7 +100,7 @@ describe.skipIf(kind === "none")(`updatePaymentSettings (${kind})`, () => {
       updatePaymentSettings({ billerId: biller.id, actorId: admin.id, input: { ...first, apiKey: null } }),
     ).rejects.toMatchObject({
       field: "apiKey",
-      message: "Enter the API key",
+      text: "admin.settings.errors.apiKeyRequired",
     });
     await expect(
       updatePaymentSettings({ billerId: biller.id, actorId: admin.id, input: { ...first, invoiceTypeId: 99 } }),

@@ -13,9 +13,10 @@ export type PaymentSettingsChanges = {
   invoiceTypeId: number;
   maxOnlineAmountCents: number | null;
   customReturnSiteName: string | null;
+  payAgainAfterRefund: boolean;
 };
 
-const PLAIN_FIELDS = ["billerGuid", "invoiceTypeId", "maxOnlineAmountCents", "customReturnSiteName"] as const;
+const PLAIN_FIELDS = ["billerGuid", "invoiceTypeId", "maxOnlineAmountCents", "customReturnSiteName", "payAgainAfterRefund"] as const;
 
 export async function updatePaymentSettings(opts: {
   billerId: string;
@@ -26,7 +27,14 @@ export async function updatePaymentSettings(opts: {
   return db.$transaction(async (tx) => {
     const existing = await tx.paymentSettings.findUnique({
       where: { billerId },
-      select: { apiKeyLast4: true, billerGuid: true, invoiceTypeId: true, maxOnlineAmountCents: true, customReturnSiteName: true },
+      select: {
+        apiKeyLast4: true,
+        billerGuid: true,
+        invoiceTypeId: true,
+        maxOnlineAmountCents: true,
+        customReturnSiteName: true,
+        payAgainAfterRefund: true,
+      },
     });
     if (!existing?.apiKeyLast4 && input.apiKey === null) throw new FieldError("apiKey", "admin.settings.errors.apiKeyRequired");
     const allowed = await tx.invoiceType.findUnique({
@@ -37,7 +45,7 @@ export async function updatePaymentSettings(opts: {
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of PLAIN_FIELDS) {
-      const from = existing?.[field] ?? null;
+      const from = existing?.[field] ?? (field === "payAgainAfterRefund" ? false : null);
       if (from !== input[field]) changes[field] = { from, to: input[field] };
     }
     const changedFields = [...(input.apiKey !== null ? ["apiKey"] : []), ...Object.keys(changes)];
@@ -58,6 +66,7 @@ export async function updatePaymentSettings(opts: {
       invoiceTypeId: input.invoiceTypeId,
       maxOnlineAmountCents: input.maxOnlineAmountCents,
       customReturnSiteName: input.customReturnSiteName,
+      payAgainAfterRefund: input.payAgainAfterRefund,
       updatedById: actorId,
       ...key,
     };

@@ -25,6 +25,7 @@ export const savePaymentSettings = adminAction("BILLER_ADMIN", "savePaymentSetti
     invoiceTypeId: String(rest.invoiceTypeId),
     maxOnlineAmount: maxOnlineAmount === null ? "" : centsToDecimalString(maxOnlineAmount),
     customReturnSiteName: rest.customReturnSiteName ?? "",
+    payAgainAfterRefund: rest.payAgainAfterRefund,
   };
   return {
     ok: true,

@@ -46,6 +46,7 @@ export default async function PaymentSettingsPage() {
           invoiceTypeId: s?.invoiceTypeId != null ? String(s.invoiceTypeId) : "",
           maxOnlineAmount: s?.maxOnlineAmountCents != null ? centsToDecimalString(s.maxOnlineAmountCents) : "",
           customReturnSiteName: s?.customReturnSiteName ?? "",
+          payAgainAfterRefund: s?.payAgainAfterRefund ?? false,
         }}
       />
     </>

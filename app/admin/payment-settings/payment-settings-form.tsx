@@ -206,6 +206,24 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         />
       </FormField>
 
+      <div className="flex items-start gap-3">
+        <input
+          id="payAgainAfterRefund"
+          type="checkbox"
+          className="mt-1 size-5 shrink-0"
+          aria-describedby="payAgainAfterRefund-hint"
+          {...register("payAgainAfterRefund")}
+        />
+        <div>
+          <label htmlFor="payAgainAfterRefund" className="font-medium text-slate-900">
+            {t("payAgain.label")}
+          </label>
+          <p id="payAgainAfterRefund-hint" className="mt-1 text-sm text-slate-600">
+            {t("payAgain.hint")}
+          </p>
+        </div>
+      </div>
+
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass} disabled={isSubmitting}>
           {isSubmitting ? t("saving") : t("save")}

@@ -67,6 +67,8 @@ export const paymentSettingsSchema = z.object({
       return cents;
     }),
   customReturnSiteName: z.string(M.notText).trim().max(100, M.siteNameTooLong).transform(blankToNull),
+  // Whether an invoice refunded in full may be paid online again (off by default; docs/admin.md).
+  payAgainAfterRefund: z.boolean(M.notText).default(false),
 });
 
 /** The schema with the first-save rule: without a stored key, the API key is required. */
