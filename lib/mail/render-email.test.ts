@@ -40,7 +40,7 @@ describe("renderEmail", () => {
   it("renders the invitation as accessible HTML and as plain text with the link spelled out", async () => {
     const email = await renderEmail({ template: "invitation", props: invitation });
     expect(email.subject).toBe("City of Mississauga has sent you a permit invoice: set your PermitPay password");
-    expect(email.html).toMatch(/<html[^>]*lang="en"/);
+    expect(email.html).toMatch(/<html[^>]*lang="en-CA"/);
     expect(email.html.match(/<h1[\s>]/g)).toHaveLength(1);
     expect(email.html).toContain("You have a permit invoice to pay</h1>");
     // The link text says where it goes; the URL is also given in full.
@@ -82,17 +82,17 @@ describe("renderEmail", () => {
   it("renders the receipt in English as before: dollars, the moment in the biller's zone", async () => {
     const email = await renderEmail({ template: "paymentReceipt", props: receipt });
     expect(email.subject).toBe("Payment receipt: $60.00 to City of Mississauga");
-    expect(email.html).toMatch(/<html[^>]*lang="en"/);
+    expect(email.html).toMatch(/<html[^>]*lang="en-CA"/);
     expect(email.html).toMatch(/<h1[^>]*>Payment received<\/h1>/);
     expect(email.html).toContain(">See this payment on PermitPay<");
     expect(email.text).toContain("City of Mississauga received your payment of $60.00 on Dec 15, 2026, 10:05 a.m. EST.");
     expect(email.text).toContain("Invoice Cloud payment reference (PaymentGUID): guid-123");
   });
 
-  it('renders the receipt in French: subject, text and HTML, « 60,00 $ », the date in French, <html lang="fr">', async () => {
+  it('renders the receipt in French: subject, text and HTML, « 60,00 $ », the date in French, <html lang="fr-CA">', async () => {
     const email = await renderEmail({ template: "paymentReceipt", props: receipt, locale: "fr-CA" });
     expect(email.subject).toBe("Reçu de paiement\u00a0: 60,00\u00a0$ à City of Mississauga");
-    expect(email.html).toMatch(/<html[^>]*lang="fr"/);
+    expect(email.html).toMatch(/<html[^>]*lang="fr-CA"/);
     expect(email.html).toMatch(/<h1[^>]*>Paiement reçu<\/h1>/);
     expect(email.html).toContain(">Voir ce paiement dans PermitPay<");
     expect(email.html).toMatch(/<th[^>]*scope="col"[^>]*>Facture<\/th>/);
@@ -134,7 +134,7 @@ describe("renderEmail", () => {
   it("renders the invitation and the reset in French with the lifetime in French words", async () => {
     const inv = await renderEmail({ template: "invitation", props: invitation, locale: "fr-CA" });
     expect(inv.subject).toBe("City of Mississauga vous a envoyé une facture de permis\u00a0: choisissez votre mot de passe PermitPay");
-    expect(inv.html).toMatch(/<html[^>]*lang="fr"/);
+    expect(inv.html).toMatch(/<html[^>]*lang="fr-CA"/);
     expect(inv.text).toContain("expire dans 7 jours");
     const reset = await renderEmail({
       template: "passwordReset",

@@ -76,14 +76,14 @@ describe("sendMail", () => {
     expect((await sendMail({ to: french.email, template: "passwordReset", props: resetProps(french.email) })).ok).toBe(true);
     const [fr] = await inbox.waitFor(french.email);
     expect(fr?.subject).toBe("Réinitialisez votre mot de passe PermitPay");
-    expect(fr?.html).toMatch(/<html[^>]*lang="fr"/);
+    expect(fr?.html).toMatch(/<html[^>]*lang="fr-CA"/);
     expect(fr?.text).toContain("expire dans 1 heure");
 
     const stranger = `nobody-${unique()}@example.org`;
     expect((await sendMail({ to: stranger, template: "passwordReset", props: resetProps(stranger) })).ok).toBe(true);
     const [en] = await inbox.waitFor(stranger);
     expect(en?.subject).toBe("Reset your PermitPay password");
-    expect(en?.html).toMatch(/<html[^>]*lang="en"/);
+    expect(en?.html).toMatch(/<html[^>]*lang="en-CA"/);
 
     // A language given by the caller wins over the saved one.
     expect((await sendMail({ to: french.email, template: "passwordReset", props: resetProps(french.email), locale: "en-CA" })).ok).toBe(

@@ -29,7 +29,7 @@ describe.skipIf(kind === "none")(`the receipt's language (${kind})`, () => {
   it("is French for an applicant who chose French: subject, text and HTML, « 60,00 $ »", async () => {
     const { biller, invoice, received } = await payAndDeliver("fr-CA");
     expect(received.subject).toBe(`Reçu de paiement\u00a0: 60,00\u00a0$ à ${biller.name}`);
-    expect(received.html).toMatch(/<html[^>]*lang="fr"/);
+    expect(received.html).toMatch(/<html[^>]*lang="fr-CA"/);
     expect(received.html).toMatch(/<h1[^>]*>Paiement reçu<\/h1>/);
     for (const part of [received.text, received.html]) {
       expect(part).toContain("60,00\u00a0$");
@@ -41,7 +41,7 @@ describe.skipIf(kind === "none")(`the receipt's language (${kind})`, () => {
   it("is English, as before, for an applicant who never chose", async () => {
     const { biller, received } = await payAndDeliver(null);
     expect(received.subject).toBe(`Payment receipt: $60.00 to ${biller.name}`);
-    expect(received.html).toMatch(/<html[^>]*lang="en"/);
+    expect(received.html).toMatch(/<html[^>]*lang="en-CA"/);
     expect(received.html).toMatch(/<h1[^>]*>Payment received<\/h1>/);
   }, 120_000);
 });

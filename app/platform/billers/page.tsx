@@ -37,8 +37,8 @@ export default async function BillersPage() {
           ))}
         </dl>
       </section>
-      {/* Wide on a phone: the table scrolls inside its own box, never the page. */}
-      <div className="mb-10 overflow-x-auto">
+      {/* Wide on a phone: the table scrolls inside its own box, never the page; focusable, so a keyboard scrolls it too. */}
+      <div className="mb-10 overflow-x-auto" tabIndex={0} role="region" aria-label={t("billers.table.caption")}>
         <table className="w-full min-w-[40rem] border-collapse bg-white text-left text-sm">
           <caption className="sr-only">{t("billers.table.caption")}</caption>
           <thead>

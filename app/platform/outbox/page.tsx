@@ -27,7 +27,7 @@ export default async function PlatformOutboxPage() {
       {dead.length === 0 ? (
         <p className="text-slate-700">{t("none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("caption")}>
           <table className="w-full min-w-[48rem] border-collapse bg-white text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

@@ -3,7 +3,7 @@
 // wording of its own.
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { type AppLocale, languageOf } from "../../i18n/locales";
+import type { AppLocale } from "../../i18n/locales";
 
 export const emailStyles = {
   body: { backgroundColor: "#f8fafc", fontFamily: "Arial, Helvetica, sans-serif", color: "#0f172a", margin: 0, padding: "24px 0" },
@@ -39,7 +39,7 @@ export function EmailLayout({
   children: ReactNode;
 }) {
   return (
-    <Html lang={languageOf(locale)} dir="ltr">
+    <Html lang={locale} dir="ltr">
       <Head>
         <title>{title}</title>
       </Head>

@@ -61,7 +61,7 @@ export default async function BillerPage({
         {biller.invoiceTypes.length === 0 ? (
           <p className="mb-4 font-semibold text-amber-900">{t("biller.types.none")}</p>
         ) : (
-          <div className="mb-6 overflow-x-auto">
+          <div className="mb-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="types">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">{t("biller.types.caption")}</caption>
               <thead>
@@ -127,7 +127,7 @@ export default async function BillerPage({
         <h2 id="audit" className="mb-4 text-xl font-semibold">
           {t("biller.audit.title")}
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="audit">
           <AuditEventTable rows={audit.rows} timeZone={biller.timeZone} />
         </div>
         <Pagination basePath={paths.platform.biller(biller.id)} page={audit.page} pageCount={audit.pageCount} />
