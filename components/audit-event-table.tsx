@@ -2,12 +2,16 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/dates";
 import { summarizeAuditData } from "@/lib/admin/summarize-audit-data";
+import { formatCents } from "@/lib/money";
+import { useText } from "./use-text";
 
 export type AuditRow = { id: string; at: Date; type: string; actorEmail: string | null; attemptId: string | null; data: unknown };
 
 export function AuditEventTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
   const t = useTranslations("audit");
   const locale = useLocale();
+  const tx = useText();
+  const formatMoney = (cents: number) => formatCents(cents, locale);
   if (rows.length === 0) return <p className="text-slate-600">{t("none")}</p>;
   return (
     <table className="w-full border-collapse bg-white text-left text-sm">
@@ -37,9 +41,9 @@ export function AuditEventTable({ rows, timeZone }: { rows: AuditRow[]; timeZone
             <td className="p-2">
               <ul className="space-y-0.5">
                 {e.attemptId ? <li className="font-mono text-xs">{t("payment", { id: e.attemptId })}</li> : null}
-                {summarizeAuditData(e.data).map((line, i) => (
+                {summarizeAuditData(e.data, { formatMoney }).map((line, i) => (
                   <li key={i} className="break-all">
-                    {line}
+                    {tx(line)}
                   </li>
                 ))}
               </ul>

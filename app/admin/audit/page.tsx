@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuditEventTable } from "@/components/audit-event-table";
 import { Pagination } from "@/components/pagination";
 import { PageTitle } from "@/components/ui";
@@ -7,23 +7,25 @@ import { requireRolePage } from "@/lib/auth/guards";
 import { getBillerSummary } from "@/lib/billers/get-biller-summary";
 import { paths } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.audit"))("title") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.audit);
   const { page } = await searchParams;
-  const [biller, list] = await Promise.all([
+  const [biller, list, t] = await Promise.all([
     getBillerSummary({ billerId: user.billerId }),
     listAuditEvents({ billerId: user.billerId, page: Number(page) || 1 }),
+    getTranslations("admin.audit"),
   ]);
   return (
     <>
-      <PageTitle
-        lead={`${biller.name}: settings changes, payment attempts and their outcomes, and postbacks. Times in ${biller.timeZone}.`}
-      >
-        Audit log
-      </PageTitle>
-      <AuditEventTable rows={list.rows} timeZone={biller.timeZone} />
+      <PageTitle lead={t("lead", { biller: biller.name, timeZone: biller.timeZone })}>{t("title")}</PageTitle>
+      {/* Event types are machine words; a long one or a long detail scrolls inside this box. */}
+      <div className="overflow-x-auto">
+        <AuditEventTable rows={list.rows} timeZone={biller.timeZone} />
+      </div>
       <Pagination basePath={paths.admin.audit} page={list.page} pageCount={list.pageCount} />
     </>
   );
