@@ -38,7 +38,7 @@ describe.skipIf(kind === "none")(`approval races (${kind})`, { timeout: 120_000 
       const errors = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
       expect(errors, `round ${round}`).toEqual([]);
       const outcomes = results.map((r) => (r as PromiseFulfilledResult<{ outcome: string }>).value.outcome).sort();
-      expect(outcomes, `round ${round}`).toEqual(["needs_review", "paid"]);
+      expect(outcomes, `round ${round}: ${JSON.stringify(results)}`).toEqual(["needs_review", "paid"]);
       const attempts = await db.paymentAttempt.findMany({ where: { id: { in: [ctx.a.id, ctx.b.id] } } });
       const winner = attempts.find((x) => x.status === "PAID")!;
       const loser = attempts.find((x) => x.id !== winner.id)!;
