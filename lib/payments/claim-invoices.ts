@@ -18,6 +18,8 @@ export async function claimInvoices(opts: {
   invoices: { id: string; amountDueCents: number; invoiceNumber: string }[];
   totalCents: number;
   now: Date;
+  /** The Invoice Type ID the session is opened with, kept on the attempt for the report. */
+  invoiceTypeId?: number | null;
   /** The biller lets invoices refunded in full be paid again: reopen them (REFUNDED → UNPAID) first. */
   reopenRefunded?: boolean;
 }): Promise<boolean> {
@@ -53,6 +55,7 @@ export async function claimInvoices(opts: {
           applicantId: opts.applicantId,
           billerReference: opts.billerReference,
           totalCents: opts.totalCents,
+          invoiceTypeId: opts.invoiceTypeId ?? null,
           createdAt: opts.now,
           expiresAt: new Date(opts.now.getTime() + env.PAYMENT_SESSION_TTL_MINUTES * 60_000),
           postbackSigned: true,

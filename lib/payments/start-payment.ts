@@ -86,6 +86,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
     invoices,
     totalCents,
     now,
+    invoiceTypeId: settings.invoiceTypeId,
     reopenRefunded: payability?.payAgainAfterRefund ?? false,
   });
   if (!claimed) {

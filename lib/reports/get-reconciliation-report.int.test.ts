@@ -31,6 +31,8 @@ const scenario = fc.record({
       minute: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1410, max: 1439 }), fc.integer({ min: 0, max: 1439 })),
       totalCents: fc.integer({ min: 1, max: 500_000 }),
       feeCents: fc.integer({ min: 0, max: 995 }),
+      // The Invoice Type ID the attempt was sent with (null: made before it was recorded).
+      typeId: fc.constantFrom(42, 43, null),
       refunds: fc.array(fc.record({ dayOffset: fc.integer({ min: 0, max: 4 }), share: fc.integer({ min: 1, max: 100 }), reversed: fc.boolean() }), {
         maxLength: 2,
       }),
@@ -46,10 +48,12 @@ describe.skipIf(kind === "none")(`the reconciliation report (${kind})`, () => {
         const biller = await createBiller(db, { timeZone: s.zone });
         const applicant = await createUser(db, { role: "APPLICANT" });
         const admin = await createUser(db, { role: "BILLER_ADMIN", billerId: biller.id });
-        const expected = new Map<string, { count: number; gross: number; fee: number; refunds: number }>();
-        const at = (day: string) => {
-          let e = expected.get(day);
-          if (!e) expected.set(day, (e = { count: 0, gross: 0, fee: 0, refunds: 0 }));
+        type Expected = Map<string, { count: number; gross: number; fee: number; refunds: number }>;
+        const expected: Expected = new Map();
+        const expected42: Expected = new Map(); // the same, filtered on type 42
+        const entry = (map: Expected, day: string) => {
+          let e = map.get(day);
+          if (!e) map.set(day, (e = { count: 0, gross: 0, fee: 0, refunds: 0 }));
           return e;
         };
         const from = addDays(s.window.first, 1);
@@ -70,12 +74,18 @@ describe.skipIf(kind === "none")(`the reconciliation report (${kind})`, () => {
             paidAmountCents: p.totalCents + p.feeCents,
             convenienceFeeCents: p.feeCents,
             paymentGuid: randomUUID(),
+            invoiceTypeId: p.typeId,
             expiresAt: closedAt,
             createdAt: new Date(closedAt.getTime() - 60_000),
             closedAt,
           });
           const day = zonedDay(closedAt, s.zone);
-          if (inRange(day)) Object.assign(at(day), { count: at(day).count + 1, gross: at(day).gross + p.totalCents, fee: at(day).fee + p.feeCents });
+          const targets = p.typeId === 42 ? [expected, expected42] : [expected];
+          if (inRange(day))
+            for (const map of targets) {
+              const e = entry(map, day);
+              Object.assign(e, { count: e.count + 1, gross: e.gross + p.totalCents, fee: e.fee + p.feeCents });
+            }
           for (const r of p.refunds) {
             const amountCents = Math.max(1, Math.floor((p.totalCents * r.share) / 200));
             const refundedOn = addDays(s.window.first, r.dayOffset);
@@ -89,17 +99,27 @@ describe.skipIf(kind === "none")(`the reconciliation report (${kind})`, () => {
               recordedById: admin.id,
               ...(r.reversed ? { reversedAt: new Date(), reversedById: admin.id, reversalNote: "mistake" } : {}),
             });
-            if (!r.reversed && inRange(refundedOn)) at(refundedOn).refunds += amountCents;
+            if (!r.reversed && inRange(refundedOn)) for (const map of targets) entry(map, refundedOn).refunds += amountCents;
           }
         }
         await db.paymentAttempt.createMany({ data: attempts });
         await db.refund.createMany({ data: refunds });
 
         const report = await getReconciliationReport({ billerId: biller.id, from, to });
-        const want = [...expected.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([day, e]) => ({ day, count: e.count, grossCents: e.gross, feeCents: e.fee, refundCents: e.refunds, netCents: e.gross - e.refunds }));
-        expect(report.days.map(({ refundCount: _, ...d }) => d)).toEqual(want);
+        const rowsOf = (map: Expected) =>
+          [...map.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([day, e]) => ({ day, count: e.count, grossCents: e.gross, feeCents: e.fee, refundCents: e.refunds, netCents: e.gross - e.refunds }));
+        expect(report.days.map(({ refundCount: _, ...d }) => d)).toEqual(rowsOf(expected));
+
+        // Filtered on one Invoice Type ID: only its payments and their refunds, in every view.
+        const typed = await getReconciliationReport({ billerId: biller.id, from, to, typeId: 42 });
+        expect(typed.days.map(({ refundCount: _, ...d }) => d)).toEqual(rowsOf(expected42));
+        const typedLines = await listReportLines({ billerId: biller.id, from, to, timeZone: s.zone, typeId: 42 });
+        const typedIds = new Set(attempts.filter((a) => a.invoiceTypeId === 42).map((a) => a.id));
+        expect(typedLines.every((l) => typedIds.has(l.attemptId))).toBe(true);
+        const typedCsv = parse(await reconciliationCsv({ billerId: biller.id, from, to, typeId: 42 }), { columns: true }) as Record<string, string>[];
+        expect(Math.round(Number(typedCsv.at(-1)!.net) * 100)).toBe(typed.total.netCents);
         const sum = (k: "count" | "grossCents" | "feeCents" | "refundCents" | "netCents") => report.days.reduce((t, d) => t + d[k], 0);
         expect(report.total).toMatchObject({ count: sum("count"), grossCents: sum("grossCents"), feeCents: sum("feeCents"), refundCents: sum("refundCents"), netCents: sum("netCents") });
         expect(report.total.grossCents - report.total.refundCents).toBe(report.total.netCents);

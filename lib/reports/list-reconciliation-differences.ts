@@ -31,16 +31,19 @@ const select = {
 
 export type DifferenceRow = Prisma.PaymentAttemptGetPayload<{ select: typeof select }> & { since: Date };
 
-export async function listReconciliationDifferences(opts: { billerId: string; from: string; to: string; timeZone: string }) {
+export async function listReconciliationDifferences(opts: { billerId: string; from: string; to: string; timeZone: string; typeId?: number | null }) {
+  const ofType = opts.typeId == null ? {} : { invoiceTypeId: opts.typeId };
   const start = startOfZonedDay(opts.from, opts.timeZone);
   const end = startOfZonedDay(addDays(opts.to, 1), opts.timeZone);
   const reviewWhere: Prisma.PaymentAttemptWhereInput = {
     billerId: opts.billerId,
+    ...ofType,
     OR: [{ status: "NEEDS_REVIEW", reviewKind: null }, { reviewKind: { not: null, notIn: ["CHARGED_TWICE"] } }],
   };
-  const chargedTwiceWhere: Prisma.PaymentAttemptWhereInput = { billerId: opts.billerId, reviewKind: "CHARGED_TWICE" };
+  const chargedTwiceWhere: Prisma.PaymentAttemptWhereInput = { billerId: opts.billerId, reviewKind: "CHARGED_TWICE", ...ofType };
   const unconfirmedWhere: Prisma.PaymentAttemptWhereInput = {
     billerId: opts.billerId,
+    ...ofType,
     returnedAt: { gte: start, lt: end },
     OR: [{ status: { in: ["CREATED", "REDIRECTED"] } }, { status: "EXPIRED", closeReason: "NO_POSTBACK" }],
   };

@@ -19,13 +19,21 @@ export type ReportLine =
     }
   | { kind: "refund"; day: string; at: Date; attemptId: string; refundId: string; paymentGuid: string | null; reference: string; invoiceNumbers: string[]; applicant: string; amountCents: number };
 
-export async function listReportLines(opts: { billerId: string; from: string; to: string; timeZone: string }): Promise<ReportLine[]> {
+export async function listReportLines(opts: {
+  billerId: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  /** Only attempts sent with this Invoice Type ID (and their refunds); null: every type. */
+  typeId?: number | null;
+}): Promise<ReportLine[]> {
+  const ofType = opts.typeId == null ? {} : { invoiceTypeId: opts.typeId };
   const start = startOfZonedDay(opts.from, opts.timeZone);
   const end = startOfZonedDay(addDays(opts.to, 1), opts.timeZone);
   const invoiceNumbers = { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" as const } };
   const [attempts, refunds] = await Promise.all([
     db.paymentAttempt.findMany({
-      where: { billerId: opts.billerId, status: "PAID", closedAt: { gte: start, lt: end } },
+      where: { billerId: opts.billerId, status: "PAID", closedAt: { gte: start, lt: end }, ...ofType },
       orderBy: [{ closedAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -39,7 +47,12 @@ export async function listReportLines(opts: { billerId: string; from: string; to
       },
     }),
     db.refund.findMany({
-      where: { billerId: opts.billerId, reversedAt: null, refundedOn: { gte: new Date(`${opts.from}T00:00:00Z`), lte: new Date(`${opts.to}T00:00:00Z`) } },
+      where: {
+        billerId: opts.billerId,
+        reversedAt: null,
+        refundedOn: { gte: new Date(`${opts.from}T00:00:00Z`), lte: new Date(`${opts.to}T00:00:00Z`) },
+        ...(opts.typeId == null ? {} : { attempt: ofType }),
+      },
       orderBy: [{ refundedOn: "asc" }, { recordedAt: "asc" }],
       select: {
         id: true,

@@ -42,7 +42,7 @@ function totalLine(day: string, line: "day_total" | "total", r: Omit<ReportRow, 
   };
 }
 
-export async function reconciliationCsv(opts: { billerId: string; from: string; to: string }): Promise<string> {
+export async function reconciliationCsv(opts: { billerId: string; from: string; to: string; typeId?: number | null }): Promise<string> {
   const report = await getReconciliationReport(opts);
   const lines = await listReportLines({ ...opts, timeZone: report.timeZone });
   const out: CsvLine[] = [];

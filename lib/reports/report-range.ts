@@ -11,6 +11,19 @@ const day = z
 
 export const MAX_REPORT_DAYS = 366;
 
+/**
+ * The report's Invoice Type ID filter from a query string: blank is every type; otherwise one of
+ * the biller's type ids, or a refusal (a catalogue key).
+ */
+export function parseReportType(
+  value: string | null | undefined,
+  billerTypeIds: number[],
+): { ok: true; typeId: number | null } | { ok: false; message: string } {
+  if (!value) return { ok: true, typeId: null };
+  const typeId = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  return billerTypeIds.includes(typeId) ? { ok: true, typeId } : { ok: false, message: "admin.reports.errors.type" };
+}
+
 export function parseReportRange(
   params: { from?: string | null; to?: string | null },
   timeZone: string,

@@ -11,7 +11,8 @@ import { paths } from "@/lib/paths";
 import { getReconciliationReport } from "@/lib/reports/get-reconciliation-report";
 import { listReconciliationDifferences, type DifferenceRow } from "@/lib/reports/list-reconciliation-differences";
 import { listReportLines } from "@/lib/reports/list-report-lines";
-import { parseReportRange } from "@/lib/reports/report-range";
+import { parseReportRange, parseReportType } from "@/lib/reports/report-range";
+import { listReportTypes } from "@/lib/reports/report-types";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.reports"))("title") };
@@ -27,11 +28,12 @@ function age(t: T, since: Date, now: Date): string {
 
 const num = "p-2 text-right tabular-nums";
 
-export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; day?: string }> }) {
+export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; day?: string; type?: string }> }) {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.reports);
   const params = await searchParams;
-  const [biller, t, tx, locale] = await Promise.all([
+  const [biller, types, t, tx, locale] = await Promise.all([
     getBillerSummary({ billerId: user.billerId }),
+    listReportTypes({ billerId: user.billerId }),
     getTranslations("admin.reports"),
     getText(),
     getLocale(),
@@ -41,22 +43,30 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   const now = new Date();
   const thisMonth = parseReportRange({}, biller.timeZone, now);
   const { from, to } = range.ok ? range : thisMonth.ok ? thisMonth : { from: "", to: "" };
+  const type = parseReportType(params.type, types.map((x) => x.typeId));
+  const typeId = type.ok ? type.typeId : null;
   const [report, differences] = await Promise.all([
-    getReconciliationReport({ billerId: user.billerId, from, to }),
-    listReconciliationDifferences({ billerId: user.billerId, from, to, timeZone: biller.timeZone }),
+    getReconciliationReport({ billerId: user.billerId, from, to, typeId }),
+    listReconciliationDifferences({ billerId: user.billerId, from, to, timeZone: biller.timeZone, typeId }),
   ]);
   const open = params.day && report.days.some((d) => d.day === params.day) ? params.day : null;
-  const lines = open ? await listReportLines({ billerId: user.billerId, from: open, to: open, timeZone: biller.timeZone }) : [];
-  const query = (extra: Record<string, string>) => `?${new URLSearchParams({ from, to, ...extra }).toString()}`;
+  const lines = open ? await listReportLines({ billerId: user.billerId, from: open, to: open, timeZone: biller.timeZone, typeId }) : [];
+  const query = (extra: Record<string, string>) =>
+    `?${new URLSearchParams({ from, to, ...(typeId === null ? {} : { type: String(typeId) }), ...extra }).toString()}`;
   const when = (d: Date) => formatDateTime(d, biller.timeZone, locale);
   return (
     <>
-      <PageTitle lead={t("lead", { biller: biller.name, timeZone: biller.timeZone, typeId: report.typeId ?? t("typeNotSet") })}>
+      <PageTitle lead={t("lead", { biller: biller.name, timeZone: biller.timeZone })}>
         {t("title")}
       </PageTitle>
       {!range.ok ? (
         <Banner tone="error" title={t("problem")}>
           {t("showingThisMonth", { message: tx(range.message) })}
+        </Banner>
+      ) : null}
+      {!type.ok ? (
+        <Banner tone="error" title={t("problem")}>
+          {t("showingAllTypes", { message: tx(type.message) })}
         </Banner>
       ) : null}
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-4">
@@ -71,6 +81,19 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             {t("to")}
           </label>
           <input id="report-to" name="to" type="date" defaultValue={to} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="report-type" className="block text-sm font-medium">
+            {t("typeFilter")}
+          </label>
+          <select id="report-type" name="type" defaultValue={typeId === null ? "" : String(typeId)} className={inputClass}>
+            <option value="">{t("allTypes")}</option>
+            {types.map((x) => (
+              <option key={x.typeId} value={String(x.typeId)}>
+                {t("typeOption", { typeId: x.typeId, label: x.label })}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" className={secondaryButtonClass}>
           {t("show")}
