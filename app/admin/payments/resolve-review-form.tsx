@@ -25,15 +25,15 @@ export function ResolveReviewForm({ attemptId, flaggedPaid }: { attemptId: strin
         <legend className="text-xs font-semibold">{t("legend")}</legend>
         {flaggedPaid ? (
           <label className="block text-xs">
-            <input type="radio" name="resolution" value="dismiss" defaultChecked /> {t("dismiss")}
+            <input type="radio" className="h-6 w-6 align-middle" name="resolution" value="dismiss" defaultChecked /> {t("dismiss")}
           </label>
         ) : (
           <>
             <label className="block text-xs">
-              <input type="radio" name="resolution" value="mark_paid" /> {t("markPaid")}
+              <input type="radio" className="h-6 w-6 align-middle" name="resolution" value="mark_paid" /> {t("markPaid")}
             </label>
             <label className="block text-xs">
-              <input type="radio" name="resolution" value="release" /> {t("release")}
+              <input type="radio" className="h-6 w-6 align-middle" name="resolution" value="release" /> {t("release")}
             </label>
           </>
         )}

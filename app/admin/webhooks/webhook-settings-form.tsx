@@ -82,9 +82,9 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
                 name="events"
                 value={type}
                 defaultChecked={initial ? initial.events.includes(type) : true}
-                className="mt-1"
+                className="h-6 w-6 shrink-0"
               />
-              <span className="break-words">
+              <span className="min-w-0 break-words">
                 {t.rich("form.event", {
                   type,
                   label: t(`eventLabel.${EVENT_KEY[type]}`),
@@ -95,7 +95,7 @@ export function WebhookSettingsForm({ initial }: { initial: { url: string; event
           ))}
         </fieldset>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="enabled" defaultChecked={initial?.enabled ?? true} />
+          <input type="checkbox" name="enabled" defaultChecked={initial?.enabled ?? true} className="h-6 w-6 shrink-0" />
           <span>{t("form.enabled")}</span>
         </label>
         <button type="submit" className={buttonClass} disabled={pending}>
