@@ -116,7 +116,7 @@ describe.skipIf(kind === "none")(`the reconciliation report (${kind})`, () => {
         const typed = await getReconciliationReport({ billerId: biller.id, from, to, typeId: 42 });
         expect(typed.days.map(({ refundCount: _, ...d }) => d)).toEqual(rowsOf(expected42));
         const typedLines = await listReportLines({ billerId: biller.id, from, to, timeZone: s.zone, typeId: 42 });
-        const typedIds = new Set(attempts.filter((a) => a.invoiceTypeId === 42).map((a) => a.id));
+        const typedIds = new Set<string>(attempts.filter((a) => a.invoiceTypeId === 42).map((a) => a.id));
         expect(typedLines.every((l) => typedIds.has(l.attemptId))).toBe(true);
         const typedCsv = parse(await reconciliationCsv({ billerId: biller.id, from, to, typeId: 42 }), { columns: true }) as Record<string, string>[];
         expect(Math.round(Number(typedCsv.at(-1)!.net) * 100)).toBe(typed.total.netCents);
