@@ -60,6 +60,23 @@ export function withSchema(url: string, schema: string): string {
 }
 
 /**
+ * The connection string the app uses for a PostgreSQL URL: the schema (from `?schema=` or an
+ * `options=-c search_path=`) on the search path, and every session in UTC. Dates travel to
+ * PostgreSQL as UTC text without an offset, which timestamptz reads in the session's time zone, so
+ * a server whose default zone is not UTC would shift every timestamp; the last `-c TimeZone` wins.
+ */
+export function postgresConnection(databaseUrl: string): { connectionString: string; schema: string | undefined } {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get("schema") ?? /search_path=([\w$]+)/.exec(url.searchParams.get("options") ?? "")?.[1];
+  url.searchParams.delete("schema");
+  let options = url.searchParams.get("options") ?? "";
+  if (schema && !options.includes("search_path")) options += ` -c search_path=${schema}`;
+  options += " -c TimeZone=UTC";
+  url.searchParams.set("options", options.trim());
+  return { connectionString: url.toString(), schema };
+}
+
+/**
  * A lazy adapter factory: nothing is opened (and no lock is taken) until Prisma's first query,
  * so `next build` never touches the data folder.
  */
@@ -67,11 +84,8 @@ export function createAdapterFactory(target: DatabaseTarget): SqlMigrationAwareD
   if (target.kind === "postgres") {
     // Prisma qualifies every table with a schema name, so a non-default schema must be named
     // to the adapter as well as put on the search path (for migrations).
-    const url = new URL(target.url);
-    const schema = url.searchParams.get("schema") ?? /search_path=([\w$]+)/.exec(url.searchParams.get("options") ?? "")?.[1];
-    url.searchParams.delete("schema");
-    if (schema && !url.searchParams.has("options")) url.searchParams.set("options", `-c search_path=${schema}`);
-    return new PrismaPg({ connectionString: url.toString(), max: 10 }, schema ? { schema } : undefined);
+    const { connectionString, schema } = postgresConnection(target.url);
+    return new PrismaPg({ connectionString, max: 10 }, schema ? { schema } : undefined);
   }
   let inner: Promise<PrismaPGlite> | undefined;
   const open = () =>

@@ -35,6 +35,8 @@ export async function claimInvoices(opts: {
       const stale = await tx.paymentAttempt.findMany({
         where: { id: { in: heldBy }, status: { in: [...OPEN_STATUSES] } },
         select: { id: true, status: true, billerId: true, expiresAt: true, createdAt: true, returnedAt: true },
+        // In id order, like every other writer that locks several attempts (no deadlock cycle).
+        orderBy: { id: "asc" },
       });
       for (const holder of stale) {
         if (holdEndsAt(holder, returnGraceMs()) > opts.now) continue;
