@@ -282,6 +282,11 @@ test("a first visit follows Accept-Language: French sign-in with <html lang=fr-C
   await expect(page).toHaveTitle("Se connecter · PermitPay");
   // The switch offers English, named in English.
   await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("lang", "en");
+  // next-auth's error codes on the address read in French too.
+  await page.goto("/signin?error=SessionRequired");
+  await expect(page.getByText("Connectez-vous pour voir cette page.")).toBeVisible();
+  await page.goto("/signin?error=CredentialsSignin");
+  await expect(page.getByText("Le courriel ou le mot de passe est inexact. Vérifiez-les, puis réessayez.")).toBeVisible();
   await context.close();
 
   const english = await newPage(browser, ENGLISH);
