@@ -50,7 +50,7 @@ export default async function ApiReferencePage() {
           {t("downloadNote")}
         </li>
       </ul>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("caption")}>
         <table className="w-full border-collapse bg-white text-left text-sm">
           <caption className="mb-2 text-left font-semibold">{t("caption")}</caption>
           <thead>

@@ -23,7 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageTitle lead={t("lead", { biller: biller.name, timeZone: biller.timeZone })}>{t("title")}</PageTitle>
       {/* Event types are machine words; a long one or a long detail scrolls inside this box. */}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
         <AuditEventTable rows={list.rows} timeZone={biller.timeZone} />
       </div>
       <Pagination basePath={paths.admin.audit} page={list.page} pageCount={list.pageCount} />

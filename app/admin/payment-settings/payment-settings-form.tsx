@@ -210,7 +210,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         <input
           id="payAgainAfterRefund"
           type="checkbox"
-          className="mt-1 size-5 shrink-0"
+          className="size-6 shrink-0"
           aria-describedby="payAgainAfterRefund-hint"
           {...register("payAgainAfterRefund")}
         />

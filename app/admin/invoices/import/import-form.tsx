@@ -93,7 +93,7 @@ export function ImportForm() {
           <div role="alert" className="border-4 border-red-700 bg-white p-4" data-testid="import-errors">
             <h2 className="text-lg font-semibold">{t("problems", { count: answer.errors.length })}</h2>
             <p className="mb-2 text-slate-700">{t("fixRows")}</p>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("problems", { count: answer.errors.length })}>
               <table className="w-full border-collapse text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-300">
@@ -130,7 +130,7 @@ export function ImportForm() {
               <li>{t("unchangedCount", { count: preview.unchanged })}</li>
               <li>{t("newApplicants", { count: preview.newApplicants })}</li>
             </ul>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("firstRows", { count: preview.sample.length })}>
               <table className="w-full border-collapse text-left text-sm">
                 <caption className="mb-1 text-left text-slate-600">{t("firstRows", { count: preview.sample.length })}</caption>
                 <thead>

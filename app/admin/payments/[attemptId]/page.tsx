@@ -95,7 +95,7 @@ export default async function AdminPaymentPage({ params }: { params: Promise<{ a
       ) : null}
 
       <h2 className="mb-2 text-lg font-semibold">{t("invoices")}</h2>
-      <div className="mb-6 overflow-x-auto">
+      <div className="mb-6 overflow-x-auto" tabIndex={0} role="region" aria-label={t("invoicesCaption")}>
         <table className="w-full border-collapse bg-white text-left text-sm">
           <caption className="sr-only">{t("invoicesCaption")}</caption>
           <thead>
