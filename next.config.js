@@ -1,5 +1,6 @@
 // @ts-check
 // next-intl reads each request's language and catalogue from i18n/request.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next.js loads it
 const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
