@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTypedDollars } from "./parse-typed-dollars";
+import { parseTypedDollars, typedDollars } from "./parse-typed-dollars";
 
 describe("parseTypedDollars", () => {
   it.each([
@@ -21,5 +21,13 @@ describe("parseTypedDollars", () => {
 
   it.each(["", "abc", "12,345,6", "1 25,00", "12.345", "-5", "1,2,3", "1 250.00 $ $"])("%j is not an amount", (input) => {
     expect(parseTypedDollars(input)).toBeNull();
+  });
+});
+
+describe("typedDollars", () => {
+  it("writes cents the way each language types them, and reads back the same", () => {
+    expect(typedDollars(250000, "en-CA")).toBe("2500.00");
+    expect(typedDollars(250050, "fr-CA")).toBe("2500,50");
+    expect(parseTypedDollars(typedDollars(123456, "fr-CA"))).toBe(123456);
   });
 });

@@ -4,7 +4,8 @@
 // crafted billerId are stripped by zod.
 import { revalidatePath } from "next/cache";
 import { adminAction, parseInput } from "@/lib/actions/admin-action";
-import { centsToDecimalString } from "@/lib/money";
+import { getLocale } from "next-intl/server";
+import { typedDollars } from "@/lib/admin/parse-typed-dollars";
 import { paths } from "@/lib/paths";
 import { testBillerConnection } from "@/lib/settings/test-biller-connection";
 import { updatePaymentSettings } from "@/lib/settings/update-payment-settings";
@@ -23,7 +24,7 @@ export const savePaymentSettings = adminAction("BILLER_ADMIN", "savePaymentSetti
     apiKey: "",
     billerGuid: rest.billerGuid ?? "",
     invoiceTypeId: String(rest.invoiceTypeId),
-    maxOnlineAmount: maxOnlineAmount === null ? "" : centsToDecimalString(maxOnlineAmount),
+    maxOnlineAmount: maxOnlineAmount === null ? "" : typedDollars(maxOnlineAmount, await getLocale()),
     customReturnSiteName: rest.customReturnSiteName ?? "",
     payAgainAfterRefund: rest.payAgainAfterRefund,
   };

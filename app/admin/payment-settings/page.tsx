@@ -3,7 +3,7 @@ import { Banner, PageTitle } from "@/components/ui";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/dates";
 import { getText } from "@/lib/i18n/server-text";
-import { centsToDecimalString } from "@/lib/money";
+import { typedDollars } from "@/lib/admin/parse-typed-dollars";
 import { paths } from "@/lib/paths";
 import { getPaymentSettingsView } from "@/lib/settings/get-payment-settings-view";
 import { READINESS_TEXT } from "@/lib/settings/readiness-text";
@@ -44,7 +44,7 @@ export default async function PaymentSettingsPage() {
           apiKey: "",
           billerGuid: s?.billerGuid ?? "",
           invoiceTypeId: s?.invoiceTypeId != null ? String(s.invoiceTypeId) : "",
-          maxOnlineAmount: s?.maxOnlineAmountCents != null ? centsToDecimalString(s.maxOnlineAmountCents) : "",
+          maxOnlineAmount: s?.maxOnlineAmountCents != null ? typedDollars(s.maxOnlineAmountCents, locale) : "",
           customReturnSiteName: s?.customReturnSiteName ?? "",
           payAgainAfterRefund: s?.payAgainAfterRefund ?? false,
         }}
