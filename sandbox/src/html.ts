@@ -25,6 +25,8 @@ input[aria-invalid=true]{border-color:#b3261e;outline:1px solid #b3261e}.error{c
 .testcards{background:#fff8db;border:1px dashed #c9a400}.testcards code{font-size:1rem}.muted{color:#59636e;font-size:.9rem}
 pre{white-space:pre-wrap;word-break:break-all;font-size:.8rem;margin:0}
 tr.call-detail td{padding-top:0}ul.notes{margin:.25rem 0;padding-left:1.25rem;font-size:.9rem}details summary{cursor:pointer}
+section.card{overflow-x:auto}td,th,dd,code{overflow-wrap:anywhere}
+@media (max-width:40rem){header.bar{flex-wrap:wrap;gap:.5rem;padding:.75rem 1rem}main{margin:1rem auto;padding:0 .5rem}section.card{padding:1rem .75rem}.method-choice label{display:block;margin:0 0 .5rem}dl{grid-template-columns:1fr}}
 `;
 
 export function layout(opts: { title: string; body: string; header?: string }): string {
