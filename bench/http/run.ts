@@ -186,9 +186,9 @@ function residentMemory(rootPid: number): { pid: number; name: string; rssKb: nu
   return out;
 }
 
-async function runLoad(base: string, items: LoadItem[], connections = CONNECTIONS): Promise<LoadResult> {
+async function runLoad(base: string, items: LoadItem[], connections = CONNECTIONS, seconds = SECONDS): Promise<LoadResult> {
   const file = path.join(os.tmpdir(), `bench-http-case-${process.pid}-${crypto.randomBytes(3).toString("hex")}.json`);
-  const spec: LoadCase = { base, connections, seconds: SECONDS, items };
+  const spec: LoadCase = { base, connections, seconds, items };
   fs.writeFileSync(file, JSON.stringify(spec));
   try {
     const out = await new Promise<string>((resolve, reject) => {
@@ -380,9 +380,6 @@ async function main() {
       items: seeded.fiveInvoice.map((a) => ({ method: "POST", path: postbackPath(a.id), headers: form, body: approvedBody(a) })),
       expect: 200,
     },
-    // The ceiling again after the postback cases, and at the end: the machine's load drifts, so the
-    // shares are taken against the median of the three.
-    { key: "ceiling2", label: "1b. ceiling again, after the postback cases", items: get("/api/auth/providers"), expect: 200 },
     {
       key: "apiCreate",
       label: "8. Invoices API: `POST /api/v1/invoices`, a new invoice each (applicant and permit found, Idempotency-Key)",
@@ -449,7 +446,6 @@ async function main() {
       items: get("/admin/payments/export", adminCookie),
       expect: 200,
     },
-    { key: "ceiling3", label: "1c. ceiling again, at the end", items: get("/api/auth/providers"), expect: 200 },
   ];
 
   // Each case's URL answers as expected once before it is timed (also loads the route's code).
@@ -486,17 +482,48 @@ async function main() {
   const idle = await window(() => sleep(SECONDS * 1000));
 
   const rows: CaseRow[] = [];
+  /** utime + stime of the app's process tree and of the scratch database's backends, in ms. */
+  const ticksMs = 1000 / Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim() || 100);
+  const serverCpuMs = async () => {
+    const { rows: backends } = await stats.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    let ticks = 0;
+    for (const pid of [...processTree(app.pid!), ...backends.map((b) => b.pid)]) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+      } catch {
+        /* gone, or PostgreSQL on another host: not counted */
+      }
+    }
+    return ticks * ticksMs;
+  };
   let forgedQueries: { caseDelta: number; idleDelta: number; estimate: number; responses: number } | undefined;
   let payOnline: PayOnlineTiming | undefined;
   for (const c of cases) {
-    log(`${c.label}: ${c.connections ?? CONNECTIONS} connections, ${SECONDS} s ...`);
+    // The machine's load drifts (other people's work shares the cores): each case's share is taken
+    // against the ceiling measured just before it, for half as long, at the same connections.
+    const paired =
+      c.key === "ceiling" ? undefined : (await runLoad(base, cases[0]!.items, c.connections, Math.max(2, SECONDS / 2))).reqPerSec;
+    log(
+      `${c.label}: ${c.connections ?? CONNECTIONS} connections, ${SECONDS} s (ceiling just before: ${paired?.toFixed(0) ?? "–"} req/s) ...`,
+    );
     proxy.timings.length = 0;
     let result!: LoadResult;
+    // CPU the app and its PostgreSQL backends spent on the case (other people's load is not in it).
+    const cpuBefore = await serverCpuMs();
+    const load = async () => {
+      const r = await runLoad(base, c.items, c.connections);
+      cpuMs = (await serverCpuMs()) - cpuBefore;
+      return r;
+    };
+    let cpuMs = 0;
     if (c.countQueries) {
-      const w = await window(async () => (result = await runLoad(base, c.items)));
+      const w = await window(async () => (result = await load()));
       const estimate = w.delta - idle.delta * (w.ms / idle.ms);
       forgedQueries = { caseDelta: w.delta, idleDelta: idle.delta, estimate, responses: result.responses };
-    } else result = await runLoad(base, c.items, c.connections);
+    } else result = await load();
     if (c.key === "payOnline") {
       const { rows: stored } = await stats.query<{ n: string }>(
         `SELECT count(*)::text AS n FROM "PaymentAttempt" a JOIN "User" u ON u."id" = a."applicantId"
@@ -508,7 +535,7 @@ async function main() {
     const unexpected = Object.entries(result.statuses)
       .filter(([s]) => Number(s) !== c.expect)
       .reduce((n, [, k]) => n + k, 0);
-    rows.push({ ...c, result, unexpected });
+    rows.push({ ...c, result, unexpected, pairedCeiling: paired, cpuMsPerResponse: result.responses ? cpuMs / result.responses : NaN });
     log(
       `  ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, statuses ${JSON.stringify(result.statuses)}` +
         (result.wrapped ? `, ${result.wrapped} requests repeated an attempt (not enough prepared)` : ""),
