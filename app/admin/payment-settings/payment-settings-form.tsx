@@ -28,7 +28,9 @@ type Notice = { tone: "success" | "error"; title: string } | null;
 export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName }: Props) {
   const tx = useText();
   const t = useTranslations("admin.settings");
-  const hasStoredKey = storedKey !== null;
+  // A save always leaves a key stored: known at once, without waiting for the page's fresh props.
+  const [saved, setSaved] = useState(false);
+  const hasStoredKey = storedKey !== null || saved;
   const [replacingKey, setReplacingKey] = useState(!hasStoredKey);
   const [notice, setNotice] = useState<Notice>(null);
   const [connection, setConnection] = useState<{ ok: boolean; message: string } | null>(null);
@@ -66,6 +68,7 @@ export function PaymentSettingsForm({ defaults, storedKey, invoiceTypes, dbaName
         return;
       }
       reset(result.data);
+      setSaved(true);
       setReplacingKey(false);
       setNotice({ tone: "success", title: tx(result.message) });
     },
