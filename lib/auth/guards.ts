@@ -40,7 +40,7 @@ export async function requireRole<R extends Role>(role: R) {
 type Narrowed<R extends Role> = R extends "BILLER_ADMIN" ? CurrentUser & { role: R; billerId: string } : CurrentUser & { role: R };
 
 function narrow<R extends Role>(user: CurrentUser, role: R): Narrowed<R> {
-  if (role === "BILLER_ADMIN" && !user.billerId) throw new ForbiddenError("This admin account has no municipality.");
+  if (role === "BILLER_ADMIN" && !user.billerId) throw new ForbiddenError("errors.noMunicipality");
   return user as Narrowed<R>;
 }
 

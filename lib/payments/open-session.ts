@@ -87,7 +87,7 @@ export async function openSession(opts: {
     }),
   );
   if (!opened) {
-    throw new UserFacingError("This payment was closed while Invoice Cloud was opening it. Reload your invoices to see where it stands.");
+    throw new UserFacingError("portal.errors.closedWhileOpening");
   }
   return { hostedPageUrl: result.cloudPaymentUrl, paymentId, resumed: false };
 }

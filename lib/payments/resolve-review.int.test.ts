@@ -67,14 +67,14 @@ describe.skipIf(kind === "none")(`resolveReview (${kind})`, () => {
     const other = await arrangeConfiguredBiller(db);
     await expect(
       resolveReview({ billerId: other.id, attemptId: attempt.id, actorId: admin.id, resolution: "release", note: "nope nope" }),
-    ).rejects.toThrow("does not exist");
+    ).rejects.toThrow("errors.paymentNotFound");
     await expect(
       resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "dismiss", note: "wrong one" }),
-    ).rejects.toThrow("no longer needs");
+    ).rejects.toThrow("errors.reviewNotNeeded");
     await resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "release", note: "refunded" });
     await expect(
       resolveReview({ billerId: biller.id, attemptId: attempt.id, actorId: admin.id, resolution: "mark_paid", note: "again!" }),
-    ).rejects.toThrow("no longer needs");
+    ).rejects.toThrow("errors.reviewNotNeeded");
     expect((await db.paymentAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("DECLINED");
   });
 });

@@ -12,7 +12,7 @@ import { InvoicesAlreadyPaid, performTransition } from "./perform-transition";
 
 export type Resolution = "mark_paid" | "release" | "dismiss";
 
-const STALE = "This payment was already settled. Reload the page to see its current state.";
+const STALE = "errors.reviewSettled";
 
 export async function resolveReview(opts: {
   billerId: string;
@@ -38,15 +38,13 @@ export async function resolveReview(opts: {
       invoices: { select: { invoice: { select: { status: true, paidAttemptId: true } } } },
     },
   });
-  if (!attempt) throw new UserFacingError("That payment does not exist.");
+  if (!attempt) throw new UserFacingError("errors.paymentNotFound");
   const flaggedPaid = attempt.status === "PAID" && attempt.reviewKind !== null;
   if (opts.resolution === "dismiss" ? !flaggedPaid : attempt.status !== "NEEDS_REVIEW") {
-    throw new UserFacingError("This payment no longer needs that action. Reload the page to see its current state.");
+    throw new UserFacingError("errors.reviewNotNeeded");
   }
   if (opts.resolution === "mark_paid" && attempt.invoices.some((l) => l.invoice.status !== "UNPAID")) {
-    throw new UserFacingError(
-      "These invoices were already paid by another payment, so this one cannot be marked paid. Refund it in Invoice Cloud, then release it.",
-    );
+    throw new UserFacingError("errors.reviewInvoicesPaid");
   }
   const closeReview = { reviewKind: null, reviewReason: null, reviewPaymentGuid: null, reviewAmountCents: null, reviewNoticeAt: null };
   const base = {
