@@ -5,6 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import type { AppLocale } from "../i18n/locales";
 import { msg } from "../i18n/message";
 import { generateBillerReference } from "../identifiers";
 import { formatCents } from "../money";
@@ -23,7 +24,14 @@ import type { StartPaymentResult } from "./start-payment-result";
 
 export type { StartPaymentResult };
 
-export async function startPayment(opts: { applicantId: string; invoiceIds: string[]; now?: Date }): Promise<StartPaymentResult> {
+/** `locale`: the applicant's language, for the amounts inside a refusal's message (English without one). */
+export async function startPayment(opts: {
+  applicantId: string;
+  invoiceIds: string[];
+  locale?: AppLocale;
+  now?: Date;
+}): Promise<StartPaymentResult> {
+  const money = (cents: number) => formatCents(cents, opts.locale);
   const invoiceIds = [...new Set(opts.invoiceIds)].sort();
   if (invoiceIds.length === 0) throw new UserFacingError("portal.errors.selectOne");
   if (invoiceIds.length > MAX_INVOICES_PER_PAYMENT) {
@@ -52,7 +60,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
   }
   const payability = (await getBillerPayability([billerId])).get(billerId);
   for (const invoice of invoices) {
-    const pay = invoicePayability(invoice, payability, formatCents, { now, returnGraceMs: returnGraceMs() });
+    const pay = invoicePayability(invoice, payability, money, { now, returnGraceMs: returnGraceMs() });
     // An open attempt for exactly these invoices is resumed below, and the maximum is checked on
     // the total; anything else is refused in the rule's own words.
     if (pay.kind === "payable" || pay.kind === "in_progress" || pay.kind === "unconfirmed" || pay.kind === "over_maximum") continue;
@@ -69,7 +77,7 @@ export async function startPayment(opts: { applicantId: string; invoiceIds: stri
   const totalCents = invoices.reduce((sum, i) => sum + i.amountDueCents, 0);
   if (!withinOnlineMaximum(totalCents, settings.maxOnlineAmountCents)) {
     throw new UserFacingError(
-      overMaximumMessage({ name: biller.name, maxOnlineAmountCents: settings.maxOnlineAmountCents }, formatCents, totalCents),
+      overMaximumMessage({ name: biller.name, maxOnlineAmountCents: settings.maxOnlineAmountCents }, money, totalCents),
     );
   }
 
