@@ -8,6 +8,7 @@ import type { Db } from "../prisma-client";
 import { deliverWebhook } from "../webhooks/deliver-webhook";
 import { signWebhook } from "../webhooks/sign-webhook";
 import { decryptWebhookSecret } from "../webhooks/webhook-secret";
+import { upgradeQueuedEmailProps } from "./upgrade-queued-email";
 
 export type DeliveryOutcome = { ok: boolean; statusCode: number | null; excerpt: string; durationMs: number };
 
@@ -26,7 +27,7 @@ export async function deliverOutboxMessage({
   now: Date;
   endpoints?: EndpointCache;
 }): Promise<DeliveryOutcome> {
-  if (message.channel === "EMAIL") return deliverEmail(message);
+  if (message.channel === "EMAIL") return deliverEmail(db, message);
   const key = `${message.billerId}:${message.recipient}`;
   let pending = endpoints.get(key);
   if (!pending) {
@@ -55,13 +56,27 @@ async function loadEndpoint(db: Db, message: OutboxMessage, now: Date): Promise<
   return { url: row.url, enabled: row.enabled, secrets };
 }
 
-async function deliverEmail(message: OutboxMessage): Promise<DeliveryOutcome> {
+async function deliverEmail(db: Db, message: OutboxMessage): Promise<DeliveryOutcome> {
   const started = performance.now();
   const template = message.template as MailTemplateName;
-  const result = await sendMail({ to: message.recipient, template, props: message.payload as MailTemplateProps<typeof template> });
+  let props: MailTemplateProps<typeof template>;
+  try {
+    props = (await readEmailProps(db, message)) as MailTemplateProps<typeof template>;
+  } catch {
+    return { ok: false, statusCode: null, excerpt: "Email could not be rendered: a queued amount could not be read", durationMs: 0 };
+  }
+  const result = await sendMail({ to: message.recipient, template, props });
   const durationMs = Math.round(performance.now() - started);
   if (result.ok) return { ok: true, statusCode: 250, excerpt: `Accepted: ${result.messageId}`, durationMs };
   const { kind, responseCode, message: reply } = result.error;
   const label = kind === "refused" ? "Address refused" : kind === "render" ? "Email could not be rendered" : "Mail server unavailable";
   return { ok: false, statusCode: responseCode, excerpt: `${label}: ${reply}`.slice(0, 500), durationMs };
+}
+
+/** The stored props, read into today's shape if the message was queued in the old, worded one. */
+async function readEmailProps(db: Db, message: OutboxMessage): Promise<unknown> {
+  const payload = message.payload as Record<string, unknown> | null;
+  if (payload && "timeZone" in payload) return payload;
+  const biller = await db.biller.findUnique({ where: { id: message.billerId }, select: { timeZone: true } });
+  return upgradeQueuedEmailProps(message.template ?? "", payload, { queuedAt: message.createdAt, timeZone: biller?.timeZone ?? "UTC" });
 }
