@@ -106,7 +106,7 @@ describe("renderEmail", () => {
     expect(email.text).not.toMatch(/\b(Hello|Payment received|Invoice Cloud payment reference)\b/);
   });
 
-  it("renders the review alert in each language: the reason from its kind, both amounts, « non fournie » for a missing GUID", async () => {
+  it("renders the review alert in each language: the reason from its kind, both amounts, « information non fournie » for a missing GUID", async () => {
     const en = await renderEmail({ template: "reviewAlert", props: { ...alert, reviewDetail: "Invoice Cloud reported $126.00" } });
     expect(en.subject).toBe("A payment needs review: Casey Builder, $125.00");
     expect(en.text).toContain("Invoice Cloud reported an amount that does not match the invoices. Invoice Cloud reported $126.00");
@@ -117,7 +117,7 @@ describe("renderEmail", () => {
     expect(fr.subject).toBe("Un paiement est à vérifier\u00a0: Casey Builder, 125,00\u00a0$");
     expect(fr.text).toContain("Invoice Cloud a indiqué un montant qui ne correspond pas aux factures.");
     expect(fr.text).toContain("126,00\u00a0$");
-    expect(fr.text).toContain("PaymentGUID\u00a0: non fournie");
+    expect(fr.text).toContain("PaymentGUID\u00a0: information non fournie");
     expect(fr.text).toContain("Factures\u00a0: INV-7, INV-8");
   });
 
