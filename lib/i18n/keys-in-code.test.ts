@@ -74,6 +74,14 @@ function literals(): { keys: Found[]; prefixes: Found[] } {
       const literal = m[1]!;
       if (new RegExp(`^(?:${namespaces})\\.`).test(literal)) prefixes.push({ file, line: lineOf(text, m.index), literal });
     }
+    // `${V}.nameRequired` with `const V = "platform.validation"` in the same file: a whole key.
+    const constants = new Map([...text.matchAll(/\bconst ([A-Z_][A-Z0-9_]*) = "([^"\n]+)";/g)].map((c) => [c[1]!, c[2]!]));
+    for (const m of text.matchAll(/`\$\{([A-Z_][A-Z0-9_]*)\}((?:\.[A-Za-z0-9_]+)+)`/g)) {
+      const base = constants.get(m[1]!);
+      if (base === undefined) continue;
+      const literal = base + m[2]!;
+      if (keyShaped.test(literal)) keys.push({ file, line: lineOf(text, m.index), literal });
+    }
   }
   return { keys, prefixes };
 }
@@ -86,6 +94,8 @@ const textContexts = [
   // zod: .min(1, "…"), .max(n, "…"), .email("…"), .refine(fn, "…"), { message: "…" }
   /\.(?:min|max|length|email|url|regex|refine|superRefine|uuid|nonempty)\([^()"'`]*?(?:\([^()]*\)[^()"'`]*?)*,?\s*(["'`])((?:(?!\1)[^\\\n])*)\1\s*\)/g,
   /\bmessage:\s*(["'`])((?:(?!\1)[^\\\n])*)\1/g,
+  // zod's own first-argument messages: z.string("…"), z.email("…"), z.uuid("…")
+  /\bz\.(?:string|number|email|uuid|url|enum|boolean|date|int)\(\s*(["'`])((?:(?!\1)[^\\\n])*)\1\s*\)/g,
 ];
 
 /**
@@ -123,6 +133,7 @@ describe("catalogue keys used in the code", () => {
   it("finds the keys lib/ and app/ pass around (the scan works)", () => {
     expect(keys.length).toBeGreaterThan(100);
     expect(keys.some((k) => k.literal === "portal.errors.selectOne")).toBe(true);
+    expect(keys.some((k) => k.literal === "platform.validation.nameRequired")).toBe(true); // `${V}.nameRequired`
   });
 
   it("every key-shaped literal exists in English and in French", () => {
