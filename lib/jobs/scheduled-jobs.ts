@@ -4,6 +4,7 @@ import "server-only";
 import { outboxJob } from "../outbox/outbox-job";
 import { reconciliationJob } from "../payments/reconciliation-schedule";
 import { pruneRateLimitsJob } from "../rate-limit/prune-rate-limits";
+import { reviewDigestJob } from "../reviews/review-digest";
 import type { ScheduledJob } from "./scheduled-job";
 
-export const scheduledJobs: readonly ScheduledJob[] = [reconciliationJob, pruneRateLimitsJob, outboxJob];
+export const scheduledJobs: readonly ScheduledJob[] = [reconciliationJob, pruneRateLimitsJob, outboxJob, reviewDigestJob];

@@ -8,6 +8,7 @@ import { InvitationEmail, invitationSubject, type InvitationEmailProps } from ".
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset-email";
 import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptEmailProps } from "./payment-receipt-email";
 import { ReviewAlertEmail, reviewAlertSubject, type ReviewAlertEmailProps } from "./review-alert-email";
+import { ReviewDigestEmail, reviewDigestSubject, type ReviewDigestEmailProps } from "./review-digest-email";
 import { ReviewSettledEmail, reviewSettledSubject, type ReviewSettledEmailProps } from "./review-settled-email";
 
 type TemplateDefinition<P> = { subject: (props: P, ctx: EmailContext) => string; render: (props: P, ctx: EmailContext) => ReactElement };
@@ -25,6 +26,7 @@ export const mailTemplates = {
   passwordReset: define<PasswordResetEmailProps>(passwordResetSubject, PasswordResetEmail),
   paymentReceipt: define<PaymentReceiptEmailProps>(paymentReceiptSubject, PaymentReceiptEmail),
   reviewAlert: define<ReviewAlertEmailProps>(reviewAlertSubject, ReviewAlertEmail),
+  reviewDigest: define<ReviewDigestEmailProps>(reviewDigestSubject, ReviewDigestEmail),
   reviewSettled: define<ReviewSettledEmailProps>(reviewSettledSubject, ReviewSettledEmail),
 };
 
