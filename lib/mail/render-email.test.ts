@@ -119,6 +119,15 @@ describe("renderEmail", () => {
     expect(fr.text).toContain("126,00\u00a0$");
     expect(fr.text).toContain("PaymentGUID\u00a0: information non fournie");
     expect(fr.text).toContain("Factures\u00a0: INV-7, INV-8");
+    // The detail recorded with the review is English (the notice's figures): French says so.
+    const frDetail = await renderEmail({
+      template: "reviewAlert",
+      props: { ...alert, reviewDetail: "Invoice Cloud reported $126.00" },
+      locale: "fr-CA",
+    });
+    expect(frDetail.text).toContain(
+      "ne correspond pas aux factures. Détail consigné (en anglais)\u00a0: «\u00a0Invoice Cloud reported $126.00\u00a0»",
+    );
   });
 
   it("renders the settled notice in French for each outcome", async () => {

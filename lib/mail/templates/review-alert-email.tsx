@@ -23,9 +23,13 @@ export type ReviewAlertEmailProps = {
   reviewUrl: string;
 };
 
-/** The reason in the reader's language, followed by the recorded detail. */
+/**
+ * The reason in the reader's language, followed by the recorded detail. The detail was written in
+ * English when the notice arrived (the postback's own figures); another language says so.
+ */
 export function reviewReasonText(p: Pick<ReviewAlertEmailProps, "reviewKind" | "reviewDetail">, { t }: EmailContext): string {
-  return [t(`reviewAlert.reason.${p.reviewKind ?? "unknown"}`), p.reviewDetail].filter(Boolean).join(" ");
+  const detail = p.reviewDetail ? t("reviewAlert.recordedDetail", { detail: p.reviewDetail }) : null;
+  return [t(`reviewAlert.reason.${p.reviewKind ?? "unknown"}`), detail].filter(Boolean).join(" ");
 }
 
 export const reviewAlertSubject = (p: ReviewAlertEmailProps, { t, money }: EmailContext) =>
