@@ -55,6 +55,12 @@ describe.skipIf(kind === "none")(`startPayment (${kind})`, () => {
     await expect(startPayment({ applicantId: applicant.id, invoiceIds: invoices.map((i) => i.id) })).rejects.toMatchObject({
       text: { key: "portal.payability.overMaximumTotal", values: { max: "$100.00", total: "$100.01" } },
     });
+    // A French applicant reads the amounts the French way.
+    await expect(startPayment({ applicantId: applicant.id, invoiceIds: invoices.map((i) => i.id), locale: "fr-CA" })).rejects.toMatchObject(
+      {
+        text: { key: "portal.payability.overMaximumTotal", values: { max: "100,00\u00a0$", total: "100,01\u00a0$" } },
+      },
+    );
     expect(await db.paymentAttempt.count({ where: { applicantId: applicant.id } })).toBe(0);
   });
 
