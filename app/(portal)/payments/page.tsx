@@ -66,8 +66,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                   <td className="p-2">
                     {t(STATUS_LABEL[p.status])}
                     {p.status === "DECLINED" && p.failureReason ? (
-                      // Invoice Cloud's own words, as it sent them.
-                      <span className="block text-xs text-slate-600">{p.failureReason}</span>
+                      // Invoice Cloud's own words, as it sent them (quoted as such in French).
+                      <span className="block text-xs text-slate-600">{t("history.declinedReason", { reason: p.failureReason })}</span>
                     ) : null}
                   </td>
                 </tr>
