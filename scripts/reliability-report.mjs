@@ -27,13 +27,27 @@ const playwright = (name) => {
   const { stats } = JSON.parse(text);
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
 };
+/** Each test's outcome by title: true when it passed. */
+const outcomes = (name) => {
+  const text = read(`${name}.json`);
+  const out = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) out.set(spec.title, spec.ok);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  if (text) for (const suite of JSON.parse(text).suites ?? []) walk(suite);
+  return out;
+};
 const duration = (s) => {
   const n = Number(s);
   return Number.isFinite(n) ? (n >= 90 ? `${Math.floor(n / 60)} min ${n % 60} s` : `${n} s`) : "n/a";
 };
 const num = (n) => (typeof n === "number" ? n.toLocaleString("en-US") : "n/a");
 
+// The sizes the run used (written by scripts/reliability.sh), else this process's environment.
+const size = (name) => run[name] ?? process.env[name];
 const storm = figures("storm")[0];
+const fuzzActions = figures("fuzz-actions")[0];
 const outage = figures("outage")[0];
 const crash = figures("crash");
 const fuzzLines = [...read("fuzz.log").matchAll(/fuzz \(([^)]+)\): (\d+) requests, (\d+) answered 5xx/g)];
@@ -93,8 +107,15 @@ if (outage) {
     `applied twice: ${outage.appliedTwice}; all PAID ${outage.drainedSecondsAfterRestart} s after the restart`,
   ]);
 } else rows.push(["Outage", "n/a", "n/a", "n/a", `no figures: ${verdict(status.outage)}`]);
+const crashTests = outcomes("crash");
+const crashTitle = {
+  "after-claim": /after the claim/,
+  "during-invoice-cloud-call": /during the Invoice Cloud call/,
+  "after-invoice-cloud-answered": /after Invoice Cloud answered/,
+};
 for (const step of ["after-claim", "during-invoice-cloud-call", "after-invoice-cloud-answered"]) {
-  const f = crash.find((c) => c.step === step);
+  const passed = [...crashTests].some(([title, ok]) => ok && crashTitle[step].test(title));
+  const f = passed ? crash.find((c) => c.step === step) : undefined;
   rows.push([
     `kill -9 during PAY ONLINE: ${step.replaceAll("-", " ")}`,
     1,
@@ -115,11 +136,26 @@ rows.push([
   `answered 5xx: ${fuzz5xx}; refused requests change nothing (asserted)`,
 ]);
 
+if (fuzzActions) {
+  rows.push([
+    `Fuzz of the server actions (${fuzzActions.actions} actions, over HTTP as the browser calls them)`,
+    fuzzActions.cases,
+    fuzzActions.cases - fuzzActions.failures,
+    0,
+    `answered 5xx: ${
+      Object.entries(fuzzActions.serverErrors ?? {})
+        .map(([k, n]) => `${n} (${k})`)
+        .join(", ") || 0
+    }; refused calls that changed data: ${fuzzActions.changedOnRefusal ?? "n/a"}; valid by chance and applied: ${fuzzActions.accepted}`,
+  ]);
+}
+
 const cpus = os.cpus();
 const shorter = [];
-if (Number(process.env.STORM_ATTEMPTS) < 2000) shorter.push(`a storm of ${process.env.STORM_ATTEMPTS} attempts instead of 2,000`);
-if (Number(process.env.OUTAGE_SECONDS) < 600) shorter.push(`a ${process.env.OUTAGE_SECONDS} s outage instead of 10 minutes`);
-if (process.env.CRASH_REAL_WAIT !== "1") shorter.push("the crash tests' 2-minute hold simulated instead of waited out");
+if (Number(size("STORM_ATTEMPTS")) < 2000) shorter.push(`a storm of ${size("STORM_ATTEMPTS")} attempts instead of 2,000`);
+if (Number(size("OUTAGE_SECONDS")) < 600) shorter.push(`a ${size("OUTAGE_SECONDS")} s outage instead of 10 minutes`);
+if (Number(size("FUZZ_ACTION_RUNS")) < 60) shorter.push(`${size("FUZZ_ACTION_RUNS")} cases per server action instead of 60`);
+if (size("CRASH_REAL_WAIT") !== "1") shorter.push("the crash tests' 2-minute hold simulated instead of waited out");
 
 const md = `# Reliability figures
 
@@ -132,10 +168,10 @@ durations here are reported, never asserted. CI runs the same tests at a smaller
 - **When:** ${run.started ?? "n/a"} to ${run.finished ?? "n/a"} (UTC)
 - **Machine:** ${cpus.length} cores (${cpus[0]?.model?.trim() ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; Node ${process.version}; PostgreSQL ${postgres}
 - **Load average** (1, 5, 15 min) before: ${run.load_before ?? "n/a"}; after: ${run.load_after ?? "n/a"} (the machine is shared: durations are indicative)
-- **Sizes:** STORM_ATTEMPTS=${process.env.STORM_ATTEMPTS}, OUTAGE_SECONDS=${process.env.OUTAGE_SECONDS}, OUTAGE_APPROVALS=${process.env.OUTAGE_APPROVALS}, CRASH_REAL_WAIT=${process.env.CRASH_REAL_WAIT}, FUZZ_RUNS=${process.env.FUZZ_RUNS}${
+- **Sizes:** STORM_ATTEMPTS=${size("STORM_ATTEMPTS")}, OUTAGE_SECONDS=${size("OUTAGE_SECONDS")}, OUTAGE_APPROVALS=${size("OUTAGE_APPROVALS")}, CRASH_REAL_WAIT=${size("CRASH_REAL_WAIT")}, FUZZ_RUNS=${size("FUZZ_RUNS")}, FUZZ_ACTION_RUNS=${size("FUZZ_ACTION_RUNS") ?? "n/a"}${
   shorter.length ? `\n- **Shorter than the full run:** ${shorter.join("; ")}.` : ""
 }
-- **Results:** storm ${verdict(status.storm)} (${duration(run.storm_seconds)}), outage ${verdict(status.outage)} (${duration(run.outage_seconds)}), crash steps ${verdict(status.crash)} (${duration(run.crash_seconds)}), fuzz ${fuzzJson ? `${fuzzJson.numPassedTests} passed, ${fuzzJson.numFailedTests} failed` : "no results"} (${duration(run.fuzz_seconds)})
+${run.note ? `- **Note:** ${run.note}\n` : ""}${run.findings ? `- **Findings:** ${run.findings}\n` : ""}- **Results:** storm ${verdict(status.storm)} (${duration(run.storm_seconds)}), outage ${verdict(status.outage)} (${duration(run.outage_seconds)}), crash steps ${verdict(status.crash)} (${duration(run.crash_seconds)}), fuzz ${fuzzJson ? `${fuzzJson.numPassedTests} passed, ${fuzzJson.numFailedTests} failed` : "no results"} (${duration(run.fuzz_seconds)}), fuzz of the server actions ${read("fuzz-actions.json") ? verdict(playwright("fuzz-actions")) : "not run"} (${duration(run["fuzz-actions_seconds"])})
 
 | what was tried | times | passed | lost (expected 0) | notes |
 | --- | --: | --: | --: | --- |
@@ -175,6 +211,10 @@ ${
   \`PERMITPAY_FAULT_POINT\` names one; never set it outside a test.
 - **Fuzz** (\`test/fuzz-routes.int.test.ts\`): fast-check drives the postback, return and Invoices API route handlers with
   malformed, oversized, wrong-type, wrong-encoding and injection-shaped input: no 5xx, and a refused request changes nothing.
+- **Fuzz of the server actions** (\`e2e/fuzz-actions.spec.ts\`): every action in the build's server-reference manifest, called
+  over HTTP as the browser calls it (Next-Action header, React's reply encoding), as a person its folder admits, with
+  random arguments, random form fields and bodies that are not a valid reply at all: no 5xx, and a refused call changes
+  nothing (the data is compared before and after every call).
 
 ## Sizes
 
@@ -184,6 +224,7 @@ ${
 | outage | 200 approvals, 60 s (OUTAGE_SECONDS) | 200 approvals, 600 s |
 | crash steps | 3 tests, the hold simulated | 3 tests, the hold waited out |
 | fuzz | FUZZ_RUNS=300 | FUZZ_RUNS=2000 |
+| fuzz of the server actions | not yet (it still finds 5xx answers) | FUZZ_ACTION_RUNS=60 per action |
 
 2,000 storm attempts take longer than the 3 minutes CI can spare, so CI runs 150. Every variable can be set for either
 command, e.g. \`STORM_ATTEMPTS=500 OUTAGE_SECONDS=120 npm run reliability\`.

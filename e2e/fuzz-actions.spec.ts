@@ -1,0 +1,204 @@
+// Fuzz of every server action over HTTP, called as the browser calls them (Next-Action header,
+// React's reply encoding; ids from the build's server-reference manifest), each as a person its
+// folder admits, so that the input, not the role check, is what is tested. fast-check makes the
+// input: wrong types, nested junk, oversized and injection-shaped strings, lone surrogates, a
+// form of random fields, and bodies that are not a valid reply at all (bad JSON, invalid UTF-8).
+// Required: no answer is a 5xx, and a refused call changes nothing in the data. Prints the number
+// of cases. Runs only when FUZZ_ACTION_RUNS (cases per action) is set, as `npm run reliability`
+// does: it is not yet part of CI, because it still finds 5xx answers (docs/reliability.md).
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import type { Db } from "../lib/prisma-client";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { requestAs, signInHttp, type HttpSession } from "./http-session";
+
+const RUNS = Number(process.env.FUZZ_ACTION_RUNS ?? 0);
+const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
+const baseUrl = E2E.baseUrl ?? `http://localhost:${E2E.appPort}`;
+const manifestFile = path.join(distDir, "server", "server-reference-manifest.json");
+
+type Who = "anonymous" | "applicant" | "admin" | "platform";
+const EMAIL: Record<Exclude<Who, "anonymous">, string> = {
+  applicant: "applicant@permitpay.test",
+  admin: "admin@mississauga.permitpay.test",
+  platform: "platform@permitpay.test",
+};
+
+/** The person an action's folder admits: biller admins in app/admin, and so on. */
+function ownerOf(file: string): Who {
+  const p = file.replace(/^app/, "");
+  if (p.startsWith("/admin/")) return "admin";
+  if (p.startsWith("/platform/")) return "platform";
+  if (p.startsWith("/(portal)/")) return "applicant";
+  return "anonymous";
+}
+
+function actions(): { name: string; id: string; page: string }[] {
+  type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const pages = Object.keys(entry.workers).sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")));
+    const page =
+      pages[0]!
+        .replace(/^app/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/page$/, "") || "/";
+    return { name: `${entry.filename}#${entry.exportedName}`, id, page };
+  });
+}
+
+// Rows that only a request can change (the scheduled jobs expire open attempts and release their
+// invoices, so open attempts and Invoice.openAttemptId are left out; refused calls may be audited).
+const SNAPSHOT = [
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "Biller" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "User" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "Permit" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "InvoiceType" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "PaymentSettings" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "ApiCredential" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "WebhookEndpoint" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "Refund" t`,
+  `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "AccountToken" t`,
+  `SELECT md5(coalesce(string_agg(concat_ws(',', id, status, "amountDueCents", description, "refundedCents", "cancelledAt", "paymentGuid"), '|' ORDER BY id), '')) FROM "Invoice"`,
+  `SELECT md5(coalesce(string_agg(concat_ws(',', id, status, "reviewKind", "paymentGuid"), '|' ORDER BY id), '')) FROM "PaymentAttempt" WHERE status NOT IN ('CREATED', 'REDIRECTED', 'EXPIRED')`,
+];
+async function snapshot(db: Db): Promise<string> {
+  const parts = [];
+  for (const sql of SNAPSHOT) parts.push(((await db.$queryRawUnsafe(sql)) as { md5: string }[])[0]!.md5);
+  return parts.join(" ");
+}
+
+const nasty = fc.constantFrom(
+  "' OR 1=1 --",
+  '"; DROP TABLE "Invoice"; --',
+  "<script>alert(1)</script>",
+  '=HYPERLINK("http://x")',
+  "../../../../etc/passwd",
+  "${7*7}{{7*7}}",
+  "\u0000",
+  "\uD800",
+  "x".repeat(100_000),
+  "😀".repeat(5_000),
+  "00000000-0000-0000-0000-000000000000",
+  "-1",
+  "1e309",
+  "NaN",
+  "",
+);
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  v: fc.oneof(
+    { depthSize: "small" },
+    nasty,
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("v"), { maxLength: 4 }),
+    fc.dictionary(
+      fc.oneof(fc.string(), fc.constantFrom("apiKey", "name", "email", "invoiceId", "attemptId", "password", "token")),
+      tie("v"),
+      {
+        maxKeys: 5,
+      },
+    ),
+  ),
+})).v;
+const fieldName = fc.oneof(
+  fc.constantFrom("invoiceId", "attemptId", "resolution", "note", "email", "token", "password", "locale"),
+  fc.string(),
+);
+type Case =
+  | { kind: "args"; args: unknown[] }
+  | { kind: "form"; fields: [string, string][]; withState: boolean }
+  | { kind: "raw"; body: Uint8Array; type: string };
+const caseArb: fc.Arbitrary<Case> = fc.oneof(
+  fc.array(value, { maxLength: 4 }).map((args) => ({ kind: "args" as const, args })),
+  // A form action is called with (formData), or with (previousState, formData) under useActionState.
+  fc
+    .tuple(fc.array(fc.tuple(fieldName, fc.oneof(nasty, fc.string())), { maxLength: 6 }), fc.boolean())
+    .map(([fields, withState]) => ({ kind: "form" as const, fields, withState })),
+  fc
+    .tuple(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.constantFrom("text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "application/json"),
+    )
+    .map(([body, type]) => ({ kind: "raw" as const, body, type })),
+);
+
+async function call(session: HttpSession | null, action: { id: string; page: string }, c: Case) {
+  const headers: Record<string, string> = { "next-action": action.id, origin: baseUrl, accept: "text/x-component" };
+  let body: BodyInit;
+  if (c.kind === "args") {
+    headers["content-type"] = "text/plain;charset=UTF-8";
+    body = JSON.stringify(c.args);
+  } else if (c.kind === "form") {
+    const form = new FormData();
+    for (const [k, v] of c.fields) form.append(`_1_${k}`, v);
+    form.set("0", JSON.stringify(c.withState ? [{}, "$K1"] : ["$K1"]));
+    body = form;
+  } else {
+    headers["content-type"] = c.type;
+    body = new Blob([Buffer.from(c.body)]);
+  }
+  const page = action.page.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
+  const res = await requestAs(session, baseUrl, page, { method: "POST", headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+/** A refusal as the actions answer one: an ActionResult with ok false, a form error, or the access message. */
+const refused = (status: number, text: string) => status >= 400 || /"ok":false|"error":|You do not have access|"fieldErrors"/.test(text);
+
+test.describe("fuzz of the server actions", () => {
+  test.skip(!fs.existsSync(manifestFile), "needs the local build (NEXT_DIST_DIR)");
+  test.skip(!!E2E.baseUrl, "changes data: local servers only");
+  test.skip(RUNS <= 0, "set FUZZ_ACTION_RUNS (npm run reliability does)");
+
+  test("no 5xx, and a refused call changes nothing", async ({ db }) => {
+    const all = actions();
+    test.setTimeout(120_000 + all.length * RUNS * 1_000);
+    const sessions: Record<Who, HttpSession | null> = { anonymous: null, applicant: null, admin: null, platform: null };
+    for (const who of ["applicant", "admin", "platform"] as const) {
+      const res = await signInHttp(baseUrl, EMAIL[who]);
+      if (!res.ok) throw new Error(`${EMAIL[who]} could not sign in: ${res.error}`);
+      sessions[who] = res.session;
+    }
+    let cases = 0;
+    let accepted = 0;
+    const serverErrors: Record<string, number> = {};
+    const failures: string[] = [];
+    for (const action of all) {
+      const who = ownerOf(action.name);
+      await fc.assert(
+        fc.asyncProperty(caseArb, async (c) => {
+          const before = await snapshot(db);
+          const res = await call(sessions[who], action, c);
+          const after = await snapshot(db);
+          cases++;
+          const what = `${action.name} as ${who} (${c.kind}): ${res.status} ${res.text.slice(0, 160)}`;
+          if (res.status >= 500) {
+            serverErrors[c.kind] = (serverErrors[c.kind] ?? 0) + 1;
+            failures.push(`5xx: ${what}`);
+          }
+          if (before !== after) {
+            if (refused(res.status, res.text)) failures.push(`refused but changed data: ${what}`);
+            else accepted++;
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    }
+    const changedOnRefusal = failures.filter((f) => f.startsWith("refused")).length;
+    const failingActions = [...new Set(failures.map((f) => f.replace(/^[^:]+: /, "").split(" ")[0]))];
+    console.log(
+      `fuzz of server actions: ${all.length} actions, ${cases} cases, ${failures.length} failures, ${accepted} accepted with a change`,
+    );
+    for (const f of failures) console.log(`  ${f.split("\n")[0]}`);
+    console.log(
+      `RELIABILITY ${JSON.stringify({ kind: "fuzz-actions", actions: all.length, cases, failures: failures.length, serverErrors, changedOnRefusal, failingActions: failingActions.length, accepted })}`,
+    );
+    expect(failures).toEqual([]);
+  });
+});
