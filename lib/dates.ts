@@ -26,15 +26,29 @@ export function formatLongDate(date: Date, locale: AppLocale = DEFAULT_LOCALE): 
 
 /** A moment shown in the biller's zone: "Nov 26, 2026, 9:14 a.m. EST", "26 nov. 2026, 09 h 14 HNE". */
 export function formatDateTime(date: Date, timeZone: string, locale: AppLocale = DEFAULT_LOCALE): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+  return dateTimeFormat(locale, timeZone).format(date);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one (a month's CSV formats thousands
+// of moments): one per language and zone, kept for the life of the process.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: AppLocale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
