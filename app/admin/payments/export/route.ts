@@ -4,15 +4,19 @@ import { z } from "zod";
 import { exportPaymentsCsv } from "@/lib/admin/export-payments-csv";
 import { requireRole } from "@/lib/auth/guards";
 import { ForbiddenError } from "@/lib/errors";
+import { getText } from "@/lib/i18n/server-text";
 
 export const dynamic = "force-dynamic";
+
+/** What the admin reads when the dates are unusable (a catalogue key, in their language). */
+const RANGE = "admin.payments.errors.exportRange";
 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .transform((v) => new Date(`${v}T00:00:00Z`))
   .refine((d) => !Number.isNaN(d.getTime()));
-const rangeSchema = z.object({ from: day, to: day }).refine((r) => r.from <= r.to, "from must not be after to");
+const rangeSchema = z.object({ from: day, to: day }).refine((r) => r.from <= r.to, RANGE);
 
 export async function GET(req: Request) {
   let billerId: string;
@@ -26,7 +30,7 @@ export async function GET(req: Request) {
   const today = new Date().toISOString().slice(0, 10);
   const monthAgo = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
   const range = rangeSchema.safeParse({ from: params.get("from") || monthAgo, to: params.get("to") || today });
-  if (!range.success) return Response.json({ error: "Give from and to as YYYY-MM-DD, from not after to" }, { status: 400 });
+  if (!range.success) return Response.json({ error: (await getText())(RANGE) }, { status: 400 });
   const to = new Date(range.data.to.getTime() + 86_400_000);
   const { csv } = await exportPaymentsCsv({ billerId, from: range.data.from, to });
   const name = `payments-${range.data.from.toISOString().slice(0, 10)}-to-${range.data.to.toISOString().slice(0, 10)}.csv`;
