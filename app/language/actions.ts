@@ -7,7 +7,9 @@ import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { chooseLocale } from "@/lib/i18n/choose-locale";
 import { languageChoiceSchema } from "./schema";
 
-export async function chooseLanguage(formData: FormData): Promise<void> {
+export async function chooseLanguage(formData: unknown): Promise<void> {
+  // A crafted call may send anything as the argument: only a form is read.
+  if (!(formData instanceof FormData)) return;
   const parsed = languageChoiceSchema.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return; // an unknown language changes nothing
   const user = await getCurrentUser();
