@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../db";
+import { OPEN_REVIEW } from "../reviews/open-reviews";
 import { ATTEMPTS_PAGE_SIZE } from "./list-payment-attempts";
 
 /** Where a page starts: after (older than) or before (newer than) a row, or the oldest page. */
@@ -24,8 +25,6 @@ export function decodeAttemptsCursor(cursor: string | undefined | null): Key | n
   if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? "")) return null;
   return { createdAt, id: id! };
 }
-
-const OPEN_REVIEW: Prisma.PaymentAttemptWhereInput = { OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewKind: { not: null } }] };
 
 const rowSelect = {
   id: true,

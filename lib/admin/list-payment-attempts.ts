@@ -3,11 +3,10 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
+import { OPEN_REVIEW } from "../reviews/open-reviews";
 import { paginate } from "../pagination";
 
 export const ATTEMPTS_PAGE_SIZE = 25;
-
-const OPEN_REVIEW: Prisma.PaymentAttemptWhereInput = { OR: [{ status: "NEEDS_REVIEW" }, { status: "PAID", reviewKind: { not: null } }] };
 
 export async function listPaymentAttempts(opts: { billerId: string; page: number; reviewOnly?: boolean }) {
   const where: Prisma.PaymentAttemptWhereInput = opts.reviewOnly

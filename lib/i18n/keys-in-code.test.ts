@@ -100,8 +100,7 @@ const textContexts = [
 
 /**
  * Machine-facing: Invoice Cloud's client and schemas, the environment's checks, the Invoices API
- * (English by design), delivery records, a webhook's payload, and the CSV download's plain-text
- * refusal of a bad range.
+ * (English by design), delivery records and a webhook's payload.
  */
 const machineFacing = [
   /^lib\/cpv2\//,
@@ -111,7 +110,6 @@ const machineFacing = [
   /^lib\/mail\/send-mail\.ts$/,
   /^lib\/webhooks\/send-test-event\.ts$/,
   /^lib\/invoices\/cancel-invoice\.ts$/,
-  /^app\/admin\/payments\/export\/route\.ts$/,
 ];
 
 function textLiterals(): Found[] {

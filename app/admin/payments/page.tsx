@@ -3,12 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { Banner, PageTitle, inputClass, secondaryButtonClass } from "@/components/ui";
 import { listPaymentAttempts } from "@/lib/admin/list-payment-attempts";
+import { type AttemptsPosition, listPaymentAttemptsKeyset } from "@/lib/admin/list-payment-attempts-keyset";
 import { requireRolePage } from "@/lib/auth/guards";
 import { getBillerSummary } from "@/lib/billers/get-biller-summary";
 import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { paths } from "@/lib/paths";
 import { businessDaysBetween } from "@/lib/reports/zoned-day";
+import { REVIEW_DUE_BUSINESS_DAYS } from "@/lib/reviews/open-reviews";
 import { ResolveReviewForm } from "./resolve-review-form";
 
 export async function generateMetadata() {
@@ -22,22 +24,23 @@ const STATUS_STYLE: Record<string, string> = {
   FAILED: "bg-amber-200 text-amber-950",
 };
 
-/** A review item open longer than this many business days is highlighted as overdue. */
-const REVIEW_DUE_BUSINESS_DAYS = 3;
-
 export default async function AdminPaymentsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ page?: string; review?: string; settled?: string }>;
+  searchParams: Promise<{ page?: string; review?: string; settled?: string; older?: string; newer?: string; oldest?: string }>;
 }) {
   const user = await requireRolePage("BILLER_ADMIN", paths.admin.payments);
-  const { page, review, settled } = await searchParams;
+  const { page, review, settled, older, newer, oldest } = await searchParams;
   const reviewOnly = review === "open";
   const [t, locale] = await Promise.all([getTranslations("admin.payments"), getLocale()]);
   const money = (cents: number) => formatCents(cents, locale);
   const [biller, list] = await Promise.all([
     getBillerSummary({ billerId: user.billerId }),
-    listPaymentAttempts({ billerId: user.billerId, page: Number(page) || 1, reviewOnly }),
+    // Every payment: keyset pages (newest first), as fast on the oldest page as on the first at any
+    // size. Open reviews only: a short list, paged by number, oldest first.
+    reviewOnly
+      ? listPaymentAttempts({ billerId: user.billerId, page: Number(page) || 1, reviewOnly })
+      : listPaymentAttemptsKeyset({ billerId: user.billerId, at: position({ older, newer, oldest }) }),
   ]);
   const when = (d: Date | null) => (d ? formatDateTime(d, biller.timeZone, locale) : t("none_value"));
   const now = new Date();
@@ -182,11 +185,41 @@ export default async function AdminPaymentsPage({
           </table>
         </div>
       )}
-      <Pagination
-        basePath={reviewOnly ? `${paths.admin.payments}?review=open` : paths.admin.payments}
-        page={list.page}
-        pageCount={list.pageCount}
-      />
+      {"page" in list ? (
+        <Pagination basePath={`${paths.admin.payments}?review=open`} page={list.page} pageCount={list.pageCount} />
+      ) : (
+        <nav aria-label={t("pages.label")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+          <span>{t("pages.total", { count: list.total })}</span>
+          {list.newerCursor ? (
+            <>
+              <Link href={paths.admin.payments} className="text-brand-700 underline">
+                {t("pages.newest")}
+              </Link>
+              <Link href={`${paths.admin.payments}?newer=${list.newerCursor}`} className="text-brand-700 underline" rel="prev">
+                {t("pages.newer")}
+              </Link>
+            </>
+          ) : null}
+          {list.olderCursor ? (
+            <>
+              <Link href={`${paths.admin.payments}?older=${list.olderCursor}`} className="text-brand-700 underline" rel="next">
+                {t("pages.older")}
+              </Link>
+              <Link href={`${paths.admin.payments}?oldest=1`} className="text-brand-700 underline">
+                {t("pages.oldest")}
+              </Link>
+            </>
+          ) : null}
+        </nav>
+      )}
     </>
   );
+}
+
+/** Where the list starts, from the query string: after a row, before a row, the oldest page, or the newest. */
+function position(q: { older?: string; newer?: string; oldest?: string }): AttemptsPosition {
+  if (q.older) return { older: q.older };
+  if (q.newer) return { newer: q.newer };
+  if (q.oldest) return { oldest: true };
+  return {};
 }
