@@ -24,7 +24,8 @@ const EMAIL: Record<Exclude<Who, "anonymous">, string> = {
   oakville: "admin@oakville.permitpay.test",
   platform: "platform@permitpay.test",
 };
-const FORBIDDEN = "You do not have access to that page.";
+// Actions answer with catalogue keys (the form translates them): a refusal is this one.
+const FORBIDDEN = "errors.forbidden";
 const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
 const baseUrl = E2E.baseUrl ?? `http://localhost:${E2E.appPort}`;
 
@@ -213,6 +214,7 @@ type ActionRow = {
   valid: (w: World) => ActionCall;
   invalid?: (w: World) => ActionCall;
   /** What an allowed call's answer contains (a validation message, or the outcome). */
+  /** What an allowed call answers: a catalogue key (actions answer with keys; forms translate them) or a redirect. */
   allowedSays: string | RegExp;
   /** What a refused call's answer contains, when it is not the generic refusal. */
   refusedSays?: Partial<Record<Who, string>>;
@@ -236,14 +238,14 @@ const ACTIONS: ActionRow[] = [
     allowed: ["mississauga", "oakville"],
     valid: () => ({ args: [{ apiKey: "", billerGuid: "", invoiceTypeId: "17", maxOnlineAmount: "100.00", customReturnSiteName: "" }] }),
     invalid: () => ({ args: [{ apiKey: "has spaces in it", invoiceTypeId: "", maxOnlineAmount: "lots" }] }),
-    allowedSays: "There is a problem",
+    allowedSays: "form.problem",
   },
   {
     name: "app/admin/payment-settings/actions.ts#testConnection",
     allowed: ["mississauga", "oakville"],
     valid: () => ({ args: [{ apiKey: "ic_sandbox_oakville_8d2e6b0a41c97f35" }] }),
     invalid: () => ({ args: [{ apiKey: "has spaces" }] }),
-    allowedSays: "There is a problem",
+    allowedSays: "form.problem",
   },
   {
     name: "app/admin/payments/actions.ts#resolveReviewAction",
@@ -259,41 +261,41 @@ const ACTIONS: ActionRow[] = [
     allowed: ["platform"],
     valid: () => ({ args: [validBiller] }),
     invalid: () => ({ args: [{ name: "", dbaName: "", timeZone: "Mars/Olympus" }] }),
-    allowedSays: "Enter the biller",
+    allowedSays: "platform.validation.nameRequired",
   },
   {
     name: "app/platform/billers/actions.ts#updateBillerAction",
     allowed: ["platform"],
     valid: (w) => ({ args: [w.oakId, { name: "Town of Oakville (renamed)", dbaName: "Oakville", timeZone: "America/Toronto" }] }),
     invalid: (w) => ({ args: [w.oakId, { name: "", dbaName: "", timeZone: "" }] }),
-    allowedSays: "Enter the biller",
+    allowedSays: "platform.validation.nameRequired",
   },
   {
     name: "app/platform/billers/actions.ts#createBillerAdminAction",
     allowed: ["platform"],
     valid: (w) => ({ args: [w.oakId, { email: `matrix-${randomUUID().slice(0, 8)}@oakville.test`, name: "Matrix Admin", password: "" }] }),
     invalid: (w) => ({ args: [w.oakId, { email: "not an email", name: "", password: "short" }] }),
-    allowedSays: "Enter an email address like",
+    allowedSays: "platform.validation.emailInvalid",
   },
   {
     name: "app/platform/billers/actions.ts#addInvoiceTypeAction",
     allowed: ["platform"],
     valid: (w) => ({ args: [w.oakId, { typeId: "4242", label: "Matrix type" }] }),
     invalid: (w) => ({ args: [w.oakId, { typeId: "x", label: "" }] }),
-    allowedSays: "There is a problem",
+    allowedSays: "form.problem",
   },
   {
     name: "app/platform/billers/actions.ts#removeInvoiceTypeAction",
     allowed: ["platform"],
     valid: (w) => ({ args: [w.oakId, "17"] }),
     invalid: (w) => ({ args: [w.oakId, "x"] }),
-    allowedSays: "That type ID is not valid",
+    allowedSays: "platform.actions.badTypeId",
   },
   {
     name: "app/platform/billers/actions.ts#reencryptApiKeysAction",
     allowed: ["platform"],
     valid: () => ({ args: [] }),
-    allowedSays: "already on the newest key",
+    allowedSays: /platform\.actions\.reencrypt/,
     real: "platform",
   },
 ];
@@ -306,6 +308,8 @@ function ownerOf(routeOrFile: string): Who[] | "public" | "api" {
   if (p.startsWith("/platform/")) return ["platform"];
   if (p.startsWith("/(portal)/")) return ["applicantA", "applicantB"];
   if (p.startsWith("/(auth)/") || p.startsWith("/signin/") || p.startsWith("/api/")) return "public";
+  // The header's language switch and sign-out: anyone, signed in or not.
+  if (p.startsWith("/language/") || p.startsWith("/session/")) return "public";
   throw new Error(`${routeOrFile}: which folder rule applies? Give it a row in PAGES or ACTIONS.`);
 }
 
