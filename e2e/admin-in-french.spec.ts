@@ -160,7 +160,9 @@ test("a biller admin who chose French saves the payment settings in French, with
   await expect(page.getByText("Paramètres complets\u00a0: les demandeurs peuvent payer en ligne")).toBeVisible();
   await expect(page.getByTestId("stored-api-key")).toContainText(`•••• ${apiKey.slice(-4)}`);
   await expectAccessible(page, "payment settings (fr)");
-  await page.screenshot({ path: "docs/screenshots/fr-admin-payment-settings.png", fullPage: true });
+  // Screenshots for the docs only when asked (E2E_SCREENSHOT_DIR=docs/screenshots), so a test run leaves the tree clean.
+  if (process.env.E2E_SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR}/fr-admin-payment-settings.png`, fullPage: true });
 
   // The audit log reads in French too; event types stay as stored.
   await page.goto("/admin/audit");
