@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { chooseLanguage } from "./language/actions";
+import { signOutAction } from "./session/actions";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
-          <SiteHeader />
+          <SiteHeader actions={{ chooseLanguage, signOut: signOutAction }} />
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>

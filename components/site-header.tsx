@@ -25,7 +25,10 @@ const NAV = {
   ],
 } as const;
 
-export async function SiteHeader() {
+/** The header's two forms post to server actions that live with the app (app/language, app/session). */
+export type HeaderActions = { chooseLanguage: (form: FormData) => Promise<void>; signOut: () => Promise<void> };
+
+export async function SiteHeader({ actions }: { actions: HeaderActions }) {
   const user = await getCurrentUser();
   const t = await getTranslations("header");
   return (
@@ -43,10 +46,10 @@ export async function SiteHeader() {
                 </Link>
               ))}
               <span className="break-all text-slate-600">{user.email}</span>
-              <SignOutButton />
+              <SignOutButton action={actions.signOut} />
             </nav>
           ) : null}
-          <LanguageSwitch />
+          <LanguageSwitch action={actions.chooseLanguage} />
         </div>
       </div>
     </header>
