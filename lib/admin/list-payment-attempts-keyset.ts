@@ -5,8 +5,9 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../db";
+import { isUuid } from "../identifiers";
 import { OPEN_REVIEW } from "../reviews/open-reviews";
-import { ATTEMPTS_PAGE_SIZE } from "./list-payment-attempts";
+import { ATTEMPTS_PAGE_SIZE, attemptRowSelect } from "./list-payment-attempts";
 
 /** Where a page starts: after (older than) or before (newer than) a row, or the oldest page. */
 export type AttemptsPosition = { older: string } | { newer: string } | { oldest: true } | Record<string, never>;
@@ -22,25 +23,11 @@ export function decodeAttemptsCursor(cursor: string | undefined | null): Key | n
   if (!cursor || cursor.length > 200) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? "")) return null;
+  if (Number.isNaN(createdAt.getTime()) || !isUuid(id ?? "")) return null;
   return { createdAt, id: id! };
 }
 
-const rowSelect = {
-  id: true,
-  status: true,
-  totalCents: true,
-  paidAmountCents: true,
-  paymentGuid: true,
-  createdAt: true,
-  closedAt: true,
-  failureReason: true,
-  reviewReason: true,
-  reviewKind: true,
-  reviewNoticeAt: true,
-  applicant: { select: { name: true, email: true } },
-  invoices: { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" } },
-} satisfies Prisma.PaymentAttemptSelect;
+const rowSelect = attemptRowSelect;
 
 /** The page's keys: one index range read, one more row than shown to know whether the list goes on. */
 async function pageKeys(billerId: string, at: AttemptsPosition, size: number): Promise<{ keys: Key[]; more: boolean }> {

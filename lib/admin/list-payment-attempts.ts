@@ -8,6 +8,23 @@ import { paginate } from "../pagination";
 
 export const ATTEMPTS_PAGE_SIZE = 25;
 
+/** What a row of the payments list shows (also the keyset pages' rows). */
+export const attemptRowSelect = {
+  id: true,
+  status: true,
+  totalCents: true,
+  paidAmountCents: true,
+  paymentGuid: true,
+  createdAt: true,
+  closedAt: true,
+  failureReason: true,
+  reviewReason: true,
+  reviewKind: true,
+  reviewNoticeAt: true,
+  applicant: { select: { name: true, email: true } },
+  invoices: { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" as const } },
+} satisfies Prisma.PaymentAttemptSelect;
+
 export async function listPaymentAttempts(opts: { billerId: string; page: number; reviewOnly?: boolean }) {
   const where: Prisma.PaymentAttemptWhereInput = opts.reviewOnly
     ? { billerId: opts.billerId, ...OPEN_REVIEW }
@@ -22,21 +39,7 @@ export async function listPaymentAttempts(opts: { billerId: string; page: number
           where,
           orderBy: opts.reviewOnly ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
           ...window,
-          select: {
-            id: true,
-            status: true,
-            totalCents: true,
-            paidAmountCents: true,
-            paymentGuid: true,
-            createdAt: true,
-            closedAt: true,
-            failureReason: true,
-            reviewReason: true,
-            reviewKind: true,
-            reviewNoticeAt: true,
-            applicant: { select: { name: true, email: true } },
-            invoices: { select: { invoice: { select: { invoiceNumber: true } } }, orderBy: { invoiceId: "asc" } },
-          },
+          select: attemptRowSelect,
         }),
     }),
     db.paymentAttempt.count({ where: { billerId: opts.billerId, ...OPEN_REVIEW } }),
