@@ -6,33 +6,10 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createBiller, createUser } from "../prisma/factories";
 import { expect, signIn, test } from "./fixtures";
+import { expectNoSidewaysScroll, expectTouchTargets } from "./layout-checks";
 
 const hex = (n: number) => crypto.randomBytes(n).toString("hex");
 const NARROW = { width: 320, height: 640 };
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  await page.waitForLoadState("load");
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  expect(scrollWidth, `${where}: scrollWidth ${scrollWidth} > viewport ${viewport}`).toBeLessThanOrEqual(viewport);
-}
-
-/** Every visible button and form control in the page's main area is at least 24 × 24 px (WCAG 2.2 SC 2.5.8). */
-async function expectTouchTargets(page: Page, where: string) {
-  const small = await page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("main button, main input:not([type=hidden]), main select")) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.width < 24 || r.height < 24)
-        out.push(`${el.tagName} "${el.textContent?.trim() || el.getAttribute("aria-label") || ""}" ${r.width}×${r.height}`);
-    }
-    return out;
-  });
-  expect(small, where).toEqual([]);
-}
 
 async function expectAccessible(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
