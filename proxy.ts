@@ -3,7 +3,10 @@
 // its own scripts, so no inline script runs without it ('unsafe-inline' is never allowed for scripts).
 // Every page is rendered per request (app/layout.tsx) so that it can carry this request's nonce.
 // The other security headers, the same for every response, are in next.config.js.
+// It also checks a server action's body before Next.js decodes it (lib/actions/check-action-body.ts):
+// a body React cannot decode is refused with 400 (413 when too large) instead of Next.js's 500.
 import { NextResponse, type NextRequest } from "next/server";
+import { checkActionBody } from "./lib/actions/check-action-body";
 import { env } from "./lib/env";
 
 export function contentSecurityPolicy(nonce: string): string {
@@ -26,7 +29,18 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // A server action called from a page: a POST with the Next-Action header. Next.js keeps a copy of
+  // the body for the action, so reading it here costs one buffer.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const verdict = await checkActionBody(request.headers.get("content-type"), await request.arrayBuffer());
+    if (!verdict.ok) {
+      return new NextResponse(verdict.status === 413 ? "Request body too large." : "Invalid Server Action request.", {
+        status: verdict.status,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
+    }
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);

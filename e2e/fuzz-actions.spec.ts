@@ -2,10 +2,10 @@
 // React's reply encoding; ids from the build's server-reference manifest), each as a person its
 // folder admits, so that the input, not the role check, is what is tested. fast-check makes the
 // input: wrong types, nested junk, oversized and injection-shaped strings, lone surrogates, a
-// form of random fields, and bodies that are not a valid reply at all (bad JSON, invalid UTF-8).
+// form of random fields, bodies that are not a valid reply at all (bad JSON, invalid UTF-8), and
+// the form post a browser without JavaScript sends ($ACTION_ID_ field, no Next-Action header).
 // Required: no answer is a 5xx, and a refused call changes nothing in the data. Prints the number
-// of cases. Runs only when FUZZ_ACTION_RUNS (cases per action) is set, as `npm run reliability`
-// does: it is not yet part of CI, because it still finds 5xx answers (docs/reliability.md).
+// of cases. FUZZ_ACTION_RUNS sets the cases per action: 8 in CI, 60 in `npm run reliability`.
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -14,7 +14,7 @@ import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { requestAs, signInHttp, type HttpSession } from "./http-session";
 
-const RUNS = Number(process.env.FUZZ_ACTION_RUNS ?? 0);
+const RUNS = Number(process.env.FUZZ_ACTION_RUNS ?? 8);
 const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
 const baseUrl = E2E.baseUrl ?? `http://localhost:${E2E.appPort}`;
 const manifestFile = path.join(distDir, "server", "server-reference-manifest.json");
@@ -113,7 +113,8 @@ const fieldName = fc.oneof(
 type Case =
   | { kind: "args"; args: unknown[] }
   | { kind: "form"; fields: [string, string][]; withState: boolean }
-  | { kind: "raw"; body: Uint8Array; type: string };
+  | { kind: "raw"; body: Uint8Array; type: string }
+  | { kind: "noscript"; fields: [string, string][] };
 const caseArb: fc.Arbitrary<Case> = fc.oneof(
   fc.array(value, { maxLength: 4 }).map((args) => ({ kind: "args" as const, args })),
   // A form action is called with (formData), or with (previousState, formData) under useActionState.
@@ -126,12 +127,29 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
       fc.constantFrom("text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "application/json"),
     )
     .map(([body, type]) => ({ kind: "raw" as const, body, type })),
+  // A form posted without JavaScript: the action's id in a $ACTION_ID_ field, with random fields
+  // (some shaped like the fields React adds for bound arguments).
+  fc
+    .array(
+      fc.tuple(fc.oneof(fieldName, fc.constantFrom("$ACTION_REF_1", "1_$ACTION_KEY", "$ACTION_KEY", "1_0")), fc.oneof(nasty, fc.string())),
+      {
+        maxLength: 6,
+      },
+    )
+    .map((fields) => ({ kind: "noscript" as const, fields })),
 );
 
 async function call(session: HttpSession | null, action: { id: string; page: string }, c: Case) {
   const headers: Record<string, string> = { "next-action": action.id, origin: baseUrl, accept: "text/x-component" };
   let body: BodyInit;
-  if (c.kind === "args") {
+  if (c.kind === "noscript") {
+    delete headers["next-action"];
+    headers.accept = "text/html";
+    const form = new FormData();
+    form.append(`$ACTION_ID_${action.id}`, "");
+    for (const [k, v] of c.fields) form.append(k, v);
+    body = form;
+  } else if (c.kind === "args") {
     headers["content-type"] = "text/plain;charset=UTF-8";
     body = JSON.stringify(c.args);
   } else if (c.kind === "form") {
@@ -154,7 +172,7 @@ const refused = (status: number, text: string) => status >= 400 || /"ok":false|"
 test.describe("fuzz of the server actions", () => {
   test.skip(!fs.existsSync(manifestFile), "needs the local build (NEXT_DIST_DIR)");
   test.skip(!!E2E.baseUrl, "changes data: local servers only");
-  test.skip(RUNS <= 0, "set FUZZ_ACTION_RUNS (npm run reliability does)");
+  test.skip(RUNS <= 0, "FUZZ_ACTION_RUNS=0 turns it off");
 
   test("no 5xx, and a refused call changes nothing", async ({ db }) => {
     const all = actions();
@@ -168,6 +186,7 @@ test.describe("fuzz of the server actions", () => {
     let cases = 0;
     let accepted = 0;
     const serverErrors: Record<string, number> = {};
+    const statuses: Record<string, number> = {}; // "kind status" → count, to show what the cases reached
     const failures: string[] = [];
     for (const action of all) {
       const who = ownerOf(action.name);
@@ -177,6 +196,7 @@ test.describe("fuzz of the server actions", () => {
           const res = await call(sessions[who], action, c);
           const after = await snapshot(db);
           cases++;
+          statuses[`${c.kind} ${res.status}`] = (statuses[`${c.kind} ${res.status}`] ?? 0) + 1;
           const what = `${action.name} as ${who} (${c.kind}): ${res.status} ${res.text.slice(0, 160)}`;
           if (res.status >= 500) {
             serverErrors[c.kind] = (serverErrors[c.kind] ?? 0) + 1;
@@ -195,9 +215,10 @@ test.describe("fuzz of the server actions", () => {
     console.log(
       `fuzz of server actions: ${all.length} actions, ${cases} cases, ${failures.length} failures, ${accepted} accepted with a change`,
     );
+    console.log(`  answers by kind of case and status: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).sort()))}`);
     for (const f of failures) console.log(`  ${f.split("\n")[0]}`);
     console.log(
-      `RELIABILITY ${JSON.stringify({ kind: "fuzz-actions", actions: all.length, cases, failures: failures.length, serverErrors, changedOnRefusal, failingActions: failingActions.length, accepted })}`,
+      `RELIABILITY ${JSON.stringify({ kind: "fuzz-actions", actions: all.length, cases, failures: failures.length, serverErrors, changedOnRefusal, failingActions: failingActions.length, accepted, statuses })}`,
     );
     expect(failures).toEqual([]);
   });
