@@ -146,7 +146,13 @@ if (fuzzActions) {
       Object.entries(fuzzActions.serverErrors ?? {})
         .map(([k, n]) => `${n} (${k})`)
         .join(", ") || 0
-    }; refused calls that changed data: ${fuzzActions.changedOnRefusal ?? "n/a"}; valid by chance and applied: ${fuzzActions.accepted}`,
+    }; refused calls that changed data: ${fuzzActions.changedOnRefusal ?? "n/a"}; valid by chance and applied: ${fuzzActions.accepted}${
+      fuzzActions.statuses
+        ? `; answers by kind and status: ${Object.entries(fuzzActions.statuses)
+            .map(([k, n]) => `${k}: ${n}`)
+            .join(", ")}`
+        : ""
+    }`,
   ]);
 }
 
