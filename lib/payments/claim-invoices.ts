@@ -32,12 +32,15 @@ export async function claimInvoices(opts: {
         select: { openAttemptId: true },
       });
       const heldBy = [...new Set(holders.map((h) => h.openAttemptId!))];
-      const stale = await tx.paymentAttempt.findMany({
-        where: { id: { in: heldBy }, status: { in: [...OPEN_STATUSES] } },
-        select: { id: true, status: true, billerId: true, expiresAt: true, createdAt: true, returnedAt: true },
-        // In id order, like every other writer that locks several attempts (no deadlock cycle).
-        orderBy: { id: "asc" },
-      });
+      const stale =
+        heldBy.length === 0
+          ? []
+          : await tx.paymentAttempt.findMany({
+              where: { id: { in: heldBy }, status: { in: [...OPEN_STATUSES] } },
+              select: { id: true, status: true, billerId: true, expiresAt: true, createdAt: true, returnedAt: true },
+              // In id order, like every other writer that locks several attempts (no deadlock cycle).
+              orderBy: { id: "asc" },
+            });
       for (const holder of stale) {
         if (holdEndsAt(holder, returnGraceMs()) > opts.now) continue;
         await performTransition(tx, {
@@ -50,6 +53,7 @@ export async function claimInvoices(opts: {
           set: { closeReason: holder.status === "CREATED" ? "SESSION_NEVER_OPENED" : "NO_POSTBACK" },
         });
       }
+      // The attempt, then its lines in one INSERT (a nested create would read the attempt back too).
       await tx.paymentAttempt.create({
         data: {
           id: opts.paymentId,
@@ -61,8 +65,11 @@ export async function claimInvoices(opts: {
           createdAt: opts.now,
           expiresAt: new Date(opts.now.getTime() + env.PAYMENT_SESSION_TTL_MINUTES * 60_000),
           postbackSigned: true,
-          invoices: { create: opts.invoices.map((i) => ({ invoiceId: i.id, amountCents: i.amountDueCents })) },
         },
+        select: { id: true },
+      });
+      await tx.paymentAttemptInvoice.createMany({
+        data: opts.invoices.map((i) => ({ attemptId: opts.paymentId, invoiceId: i.id, amountCents: i.amountDueCents })),
       });
       if (opts.reopenRefunded) await reopenRefundedInvoices(tx, opts);
       // The conditional update is the lock: of two concurrent presses, only one can take every row.

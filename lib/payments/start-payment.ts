@@ -66,11 +66,7 @@ export async function startPayment(opts: {
     if (pay.kind === "payable" || pay.kind === "in_progress" || pay.kind === "unconfirmed" || pay.kind === "over_maximum") continue;
     throw new UserFacingError(pay.message);
   }
-  const biller = await db.biller.findUniqueOrThrow({ where: { id: billerId }, select: { name: true, timeZone: true } });
-  const settings = await db.paymentSettings.findUniqueOrThrow({
-    where: { billerId },
-    select: { apiKeyCiphertext: true, invoiceTypeId: true, maxOnlineAmountCents: true, customReturnSiteName: true },
-  });
+  const { biller, settings } = await readBillerSettings(billerId);
   if (!settings.apiKeyCiphertext || settings.invoiceTypeId === null) {
     throw new UserFacingError(msg("portal.payability.notAvailable", { biller: biller.name }));
   }
@@ -125,4 +121,23 @@ export async function startPayment(opts: {
     if (refused) throw new UserFacingError(error.userMessage, "invoice_cloud_failed");
     throw error;
   }
+}
+
+/** The biller and the settings a session is opened with (the encrypted key included), in one read. */
+async function readBillerSettings(billerId: string) {
+  const [row] = await db.$queryRaw<
+    {
+      name: string;
+      timeZone: string;
+      apiKeyCiphertext: string | null;
+      invoiceTypeId: number | null;
+      maxOnlineAmountCents: number | null;
+      customReturnSiteName: string | null;
+    }[]
+  >`SELECT b."name", b."timeZone", s."apiKeyCiphertext", s."invoiceTypeId", s."maxOnlineAmountCents", s."customReturnSiteName"
+      FROM "Biller" b LEFT JOIN "PaymentSettings" s ON s."billerId" = b."id"
+     WHERE b."id" = ${billerId}::uuid`;
+  if (!row) throw new Error(`Biller ${billerId} not found`);
+  const { name, timeZone, ...settings } = row;
+  return { biller: { name, timeZone }, settings };
 }
