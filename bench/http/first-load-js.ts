@@ -1,6 +1,7 @@
 // First-load JavaScript of a page: the scripts its HTML loads, each fetched as a browser would
 // (Accept-Encoding: gzip) and counted in the bytes on the wire. Not Chromium itself: the same
-// server's gzip responses for the same script list.
+// server's gzip responses for the same script list. A `noModule` script (Next.js's polyfills for
+// browsers without modules) is left out: Chromium, like every browser with modules, never fetches it.
 import http from "node:http";
 
 function gzipBytes(url: string): Promise<number> {
@@ -19,7 +20,11 @@ export async function firstLoadJsGzip(base: string, page: string, cookie: string
   const res = await fetch(`${base}${page}`, { headers: { cookie }, redirect: "manual" });
   if (res.status !== 200) throw new Error(`${page}: ${res.status}`);
   const html = await res.text();
-  const srcs = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")));
+  const srcs = new Set(
+    [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g)]
+      .filter((m) => !/\snomodule\b/i.test(`${m[1]} ${m[3]}`))
+      .map((m) => m[2]!.replaceAll("&amp;", "&")),
+  );
   let total = 0;
   for (const src of srcs) total += await gzipBytes(new URL(src, base).toString());
   return { gzipBytes: total, scripts: srcs.size };

@@ -103,7 +103,7 @@ export function renderReport(r: Report): string {
   );
   if (r.firstLoad.length)
     lines.push(
-      `First-load JavaScript (the page's script tags fetched with Accept-Encoding: gzip from the same server, bytes on the wire; not measured in Chromium): ` +
+      `First-load JavaScript (the page's script tags, less the noModule polyfills a modern browser skips, fetched with Accept-Encoding: gzip from the same server, bytes on the wire; not measured in Chromium): ` +
         r.firstLoad
           .map(
             (f) =>

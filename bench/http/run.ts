@@ -6,6 +6,10 @@
 // PAY ONLINE (case 8) talks to the Invoice Cloud sandbox, started here behind a timing proxy, one
 // connection at a time, so its own time is the action's latency less the sandbox's.
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=16 npm run bench:http   (BENCH_PORT_BASE=3300: ports 3300-3303)
+// For profiling: BENCH_CASES=duplicate,payOnline runs only those cases (and the ceiling), and
+// BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" are given to the app's node alone (with
+// --inspect=127.0.0.1:<port>, the app's memory is read before and after a full collection); neither
+// run writes bench/results.md.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -16,6 +20,7 @@ import pg from "pg";
 import type { LoadCase, LoadItem, LoadResult } from "./load";
 import { firstLoadJsGzip } from "./first-load-js";
 import { renderReport, type CaseRow, type PayOnlineTiming } from "./report";
+import { describeMemory, inspectMemory } from "./inspect-memory";
 import { startTimingProxy } from "./timing-proxy";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -25,6 +30,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const BASE_DB = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 // Stats in pg_stat_database reach the view when a backend flushes them (at most ~10 s after it goes idle).
 const STATS_SETTLE_MS = 11_000;
+const ONLY_CASES = process.env.BENCH_CASES?.split(",").map((k) => k.trim());
+const APP_NODE_ARGS = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 
 const keys = {
   NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
@@ -112,7 +119,8 @@ async function stopAndDrop() {
       }
     });
   signal("SIGTERM");
-  await sleep(1500);
+  // A profiled app writes its profile on the way out: give it time.
+  await sleep(APP_NODE_ARGS.length ? 15_000 : 1500);
   signal("SIGKILL");
   if (dropDatabase) await dropDatabase().catch((e: unknown) => console.error("[bench:http] could not drop the scratch database:", e));
 }
@@ -284,7 +292,7 @@ async function main() {
   log(`starting next start on ${base} ...`);
   const app = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+    [...APP_NODE_ARGS, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
       detached: true,
@@ -350,7 +358,7 @@ async function main() {
 
   type Case = { key: string; label: string; items: LoadItem[]; expect: number; countQueries?: boolean; connections?: number };
   const get = (p: string, cookie?: string): LoadItem[] => [{ method: "GET", path: p, headers: cookie ? { cookie } : {} }];
-  const cases: Case[] = [
+  const allCases: Case[] = [
     { key: "ceiling", label: "1. ceiling: `GET /api/auth/providers` (no database)", items: get("/api/auth/providers"), expect: 200 },
     {
       key: "forged",
@@ -446,6 +454,7 @@ async function main() {
       expect: 200,
     },
   ];
+  const cases = ONLY_CASES ? allCases.filter((c) => c.key === "ceiling" || ONLY_CASES.includes(c.key)) : allCases;
 
   // Each case's URL answers as expected once before it is timed (also loads the route's code).
   for (const c of cases) {
@@ -543,6 +552,11 @@ async function main() {
   await stats.end();
 
   const memory = residentMemory(app.pid!);
+  const inspector = APP_NODE_ARGS.map((a) => /^--inspect=(.+:\d+)$/.exec(a)?.[1]).find(Boolean);
+  if (inspector) {
+    const { before, afterGc } = await inspectMemory(inspector);
+    log(`memory after the run: ${describeMemory(before)}; after a full garbage collection: ${describeMemory(afterGc)}`);
+  }
   let firstLoad: { page: string; gzipBytes: number; scripts: number }[] = [];
   try {
     firstLoad = [
@@ -586,17 +600,20 @@ async function main() {
     firstLoad,
   });
   console.log(`\n${markdown}`);
-  const resultsFile = path.join(ROOT, "bench/results.md");
-  const START = "<!-- bench:http:start -->";
-  const END = "<!-- bench:http:end -->";
-  const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
-  const block = `${START}\n${markdown}\n${END}`;
-  const updated =
-    existing.includes(START) && existing.includes(END)
-      ? existing.slice(0, existing.indexOf(START)) + block + existing.slice(existing.indexOf(END) + END.length)
-      : `${existing.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(resultsFile, updated);
-  log(`wrote ${path.relative(ROOT, resultsFile)}`);
+  if (ONLY_CASES || APP_NODE_ARGS.length) log("a partial or profiled run: bench/results.md left as it was");
+  else {
+    const resultsFile = path.join(ROOT, "bench/results.md");
+    const START = "<!-- bench:http:start -->";
+    const END = "<!-- bench:http:end -->";
+    const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
+    const block = `${START}\n${markdown}\n${END}`;
+    const updated =
+      existing.includes(START) && existing.includes(END)
+        ? existing.slice(0, existing.indexOf(START)) + block + existing.slice(existing.indexOf(END) + END.length)
+        : `${existing.trimEnd()}\n\n${block}\n`;
+    fs.writeFileSync(resultsFile, updated);
+    log(`wrote ${path.relative(ROOT, resultsFile)}`);
+  }
   await proxy.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
