@@ -78,7 +78,7 @@ export function renderScaleReport(r: Report): string {
   lines.push(
     "CSV export of the last 31 days of the measured biller, one run each, memory as the peak above the start (sampled every 2 ms):",
     "",
-    "| size | rows | built in one piece (today's route) | streamed in pages of 1,000 | bytes |",
+    "| size | rows | collected into one string | streamed in pages of 1,000 | bytes |",
     "|---|---:|---|---|---:|",
     csvLine("10k", small),
     csvLine("1M", large),

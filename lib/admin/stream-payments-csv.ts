@@ -1,7 +1,8 @@
 // A biller's payment attempts in a date range as CSV, streamed: read in keyset pages of the index
 // PaymentAttempt(billerId, createdAt, id), one statement a page, and written out a page at a time, so the server holds one
 // page however long the range (the export's memory does not grow with its rows, and no row cap is
-// needed). The same columns, escaping and time zone as exportPaymentsCsv.
+// needed). Times in the biller's zone, money in dollars with 2 decimals, and text a spreadsheet would
+// run as a formula escaped.
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { stringify } from "csv-stringify/sync";
