@@ -61,5 +61,8 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // A server action call on any path, whatever else its headers say: without this entry a
+    // prefetch header, or a path left out above, would carry a body past the check to Next.js.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
 };

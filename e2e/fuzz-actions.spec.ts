@@ -3,7 +3,8 @@
 // folder admits, so that the input, not the role check, is what is tested. fast-check makes the
 // input: wrong types, nested junk, oversized and injection-shaped strings, lone surrogates, a
 // form of random fields, bodies that are not a valid reply at all (bad JSON, invalid UTF-8), and
-// the form post a browser without JavaScript sends ($ACTION_ID_ field, no Next-Action header).
+// the form post a browser without JavaScript sends ($ACTION_ID_ field, no Next-Action header), and
+// hand-written multipart bodies that Next.js's parser and fetch's read differently.
 // Required: no answer is a 5xx, and a refused call changes nothing in the data. Prints the number
 // of cases. FUZZ_ACTION_RUNS sets the cases per action: 8 in CI, 60 in `npm run reliability`.
 import fs from "node:fs";
@@ -114,7 +115,10 @@ type Case =
   | { kind: "args"; args: unknown[] }
   | { kind: "form"; fields: [string, string][]; withState: boolean }
   | { kind: "raw"; body: Uint8Array; type: string }
-  | { kind: "noscript"; fields: [string, string][] };
+  | { kind: "noscript"; fields: [string, string][] }
+  | { kind: "crafted"; body: string; type: string; prefetch: boolean };
+const part = (disposition: string, value: string, headers = "") =>
+  `--b\r\nContent-Disposition: form-data; ${disposition}\r\n${headers}\r\n${value}\r\n`;
 const caseArb: fc.Arbitrary<Case> = fc.oneof(
   fc.array(value, { maxLength: 4 }).map((args) => ({ kind: "args" as const, args })),
   // A form action is called with (formData), or with (previousState, formData) under useActionState.
@@ -137,6 +141,23 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
       },
     )
     .map((fields) => ({ kind: "noscript" as const, fields })),
+  // Multipart bodies no browser sends, which Next.js's parser reads differently from fetch's: a
+  // second part "0" or one React also reads as 0, a base64 file, a part in its own charset, a part
+  // without a name, the media type in capitals; some with a prefetch header, which must not let
+  // them skip proxy.ts.
+  fc
+    .tuple(
+      fc.constantFrom(
+        [part('name="0"', "[]"), part('name="0"', "[]")],
+        [part('name="0"', "[]"), part('name="00"', "x")],
+        [part('name="_1_f"; filename="a.csv"', "YQ==", "Content-Transfer-Encoding: base64\r\n"), part('name="0"', '["$K1"]')],
+        [part('name="0"', "[1]", "Content-Type: text/plain; charset=utf-16le\r\n")],
+        [part('name="0"', "[]"), part('name=""', "x")],
+      ),
+      fc.constantFrom("multipart/form-data; boundary=b", "Multipart/Form-Data; boundary=b"),
+      fc.boolean(),
+    )
+    .map(([parts, type, prefetch]) => ({ kind: "crafted" as const, body: `${parts.join("")}--b--\r\n`, type, prefetch })),
 );
 
 async function call(session: HttpSession | null, action: { id: string; page: string }, c: Case) {
@@ -157,6 +178,10 @@ async function call(session: HttpSession | null, action: { id: string; page: str
     for (const [k, v] of c.fields) form.append(`_1_${k}`, v);
     form.set("0", JSON.stringify(c.withState ? [{}, "$K1"] : ["$K1"]));
     body = form;
+  } else if (c.kind === "crafted") {
+    headers["content-type"] = c.type;
+    if (c.prefetch) headers["next-router-prefetch"] = "1";
+    body = c.body;
   } else {
     headers["content-type"] = c.type;
     body = new Blob([Buffer.from(c.body)]);
