@@ -10,7 +10,14 @@ import { signWebhook } from "../webhooks/sign-webhook";
 import { decryptWebhookSecret } from "../webhooks/webhook-secret";
 import { upgradeQueuedEmailProps } from "./upgrade-queued-email";
 
-export type DeliveryOutcome = { ok: boolean; statusCode: number | null; excerpt: string; durationMs: number };
+export type DeliveryOutcome = {
+  ok: boolean;
+  statusCode: number | null;
+  excerpt: string;
+  durationMs: number;
+  /** An email found no mail server at all (no answer, not a refusal): the dispatcher stops sending email for this pass. */
+  mailServerUnreachable?: boolean;
+};
 
 type Endpoint = { url: string; enabled: boolean; secrets: string[] } | null;
 /** Endpoints by id, read and decrypted once per dispatcher pass rather than once per message. */
@@ -70,7 +77,14 @@ async function deliverEmail(db: Db, message: OutboxMessage): Promise<DeliveryOut
   if (result.ok) return { ok: true, statusCode: 250, excerpt: `Accepted: ${result.messageId}`, durationMs };
   const { kind, responseCode, message: reply } = result.error;
   const label = kind === "refused" ? "Address refused" : kind === "render" ? "Email could not be rendered" : "Mail server unavailable";
-  return { ok: false, statusCode: responseCode, excerpt: `${label}: ${reply}`.slice(0, 500), durationMs };
+  const excerpt = `${label}: ${reply}`.slice(0, 500);
+  return {
+    ok: false,
+    statusCode: responseCode,
+    excerpt,
+    durationMs,
+    mailServerUnreachable: kind === "unavailable" && responseCode === null,
+  };
 }
 
 /** The stored props, read into today's shape if the message was queued in the old, worded one. */

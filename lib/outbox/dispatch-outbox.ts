@@ -8,7 +8,17 @@ import { claimDueMessages } from "./claim-due-messages";
 import { deliverOutboxMessage, type DeliveryOutcome, type EndpointCache } from "./deliver-outbox-message";
 import { nextRetryAt } from "./retry-schedule";
 
-export type DispatchResult = { claimed: number; delivered: number; retrying: number; dead: number };
+export type DispatchResult = {
+  claimed: number;
+  delivered: number;
+  retrying: number;
+  dead: number;
+  /** No mail server answered: the job ends its run here rather than claim the next batch. */
+  mailServerUnreachable?: boolean;
+};
+
+/** Recorded on an email left untried because the mail server did not answer for an earlier one. */
+export const NOT_TRIED_MAIL_SERVER_DOWN = "Not tried: the mail server did not answer for an earlier email of this batch";
 
 export async function dispatchOutbox(opts: { db: Db; now?: Date; limit?: number; concurrency?: number }): Promise<DispatchResult> {
   const { db } = opts;
@@ -19,10 +29,19 @@ export async function dispatchOutbox(opts: { db: Db; now?: Date; limit?: number;
   const queue = await db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { nextAttemptAt: "asc" } });
   const endpoints: EndpointCache = new Map();
   const tries: Try[] = [];
+  // Once no mail server answers, the batch's other emails are not rendered or sent: each would cost
+  // a render (the web server's CPU) and a connection for the same answer. They wait by the retry
+  // schedule like any failed try; webhooks go on.
+  let mailServerUnreachable = false;
   const worker = async () => {
     for (let message = queue.shift(); message; message = queue.shift()) {
       const attemptedAt = opts.now ?? new Date();
-      tries.push({ message, attemptedAt, outcome: await deliverOnce(db, message, now, endpoints) });
+      const outcome =
+        mailServerUnreachable && message.channel === "EMAIL"
+          ? { ok: false, statusCode: null, excerpt: NOT_TRIED_MAIL_SERVER_DOWN, durationMs: 0 }
+          : await deliverOnce(db, message, now, endpoints);
+      if (outcome.mailServerUnreachable) mailServerUnreachable = true;
+      tries.push({ message, attemptedAt, outcome });
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 5, ids.length) }, worker));
@@ -56,6 +75,7 @@ export async function dispatchOutbox(opts: { db: Db; now?: Date; limit?: number;
   result.delivered = delivered.length;
   result.retrying = failed.filter((f) => f.retryAt).length;
   result.dead = failed.length - result.retrying;
+  if (mailServerUnreachable) result.mailServerUnreachable = true;
   return result;
 }
 

@@ -1,5 +1,6 @@
 // The dispatcher as a scheduled job: every 10 s (once across instances), deliver what is due,
-// batch after batch, for at most 30 s a run; what is left waits for the next tick.
+// batch after batch, for at most 30 s a run (or until no mail server answers); what is left waits
+// for the next tick.
 import type { ScheduledJob } from "../jobs/scheduled-job";
 import { dispatchOutbox } from "./dispatch-outbox";
 
@@ -19,7 +20,8 @@ export const outboxJob: ScheduledJob = {
       total.delivered += r.delivered;
       total.retrying += r.retrying;
       total.dead += r.dead;
-      if (r.claimed < BATCH || Date.now() - started > RUN_BUDGET_MS) return total;
+      // A mail server that does not answer ends the run: the next tick tries again.
+      if (r.claimed < BATCH || r.mailServerUnreachable || Date.now() - started > RUN_BUDGET_MS) return total;
     }
   },
 };
