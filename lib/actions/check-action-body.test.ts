@@ -2,10 +2,9 @@
 // the arguments our pages pass is accepted, and everything accepted, React's server decodes into an
 // argument list as Next.js runs it (a differential test: busboy and React's decoder run in a child
 // process with the "react-server" condition, test/react-decode-reply.cjs).
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Body, reactDecodes } from "../../test/react-decode";
 import { ACTION_BODY_LIMIT_BYTES, checkActionBody } from "./check-action-body";
 
 // The encoder Next.js ships to the browser (its vendored React client, the same processReply).
@@ -21,23 +20,6 @@ async function encode(args: unknown[]): Promise<Body> {
   return { type: response.headers.get("content-type"), bytes: await response.arrayBuffer() };
 }
 const text = (body: string) => new TextEncoder().encode(body).buffer as ArrayBuffer;
-
-type Body = { type: string | null; bytes: ArrayBuffer };
-type Decoded = { ok: true; rootIsArray: boolean } | { ok: false; error: string };
-/** React's server decoder on each body, as Next.js's action handler runs it, in one child process. */
-function reactDecodes(bodies: Body[]): Decoded[] {
-  const lines = bodies.map((b) => JSON.stringify({ type: b.type, base64: Buffer.from(b.bytes).toString("base64") }));
-  const run = spawnSync(process.execPath, ["--conditions=react-server", path.resolve("test/react-decode-reply.cjs")], {
-    input: lines.join("\n"),
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(`the decoder failed: ${run.stderr}`);
-  return run.stdout
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Decoded);
-}
 
 // What our pages pass: plain data (with strings that happen to start with "$"), undefined, NaN,
 // infinities, dates, BigInts, an object mentioned twice, and a form's FormData (with a file).

@@ -7,7 +7,8 @@
 // unknown `$` reference, a root that is not an argument list), before the action runs
 // (vercel/next.js#86945, still open). Those are the sender's fault, so they are refused here with
 // 400, and an oversized body with 413, instead of reaching the decoder. A form posted without
-// JavaScript (no Next-Action header; React's decodeAction) is not checked.
+// JavaScript (no Next-Action header; React's decodeAction) is checked by check-form-post.ts, which
+// checks its bound arguments with checkArgumentList below.
 //
 // The check is an allow-list of what PermitPay's own pages send, which is what React's encodeReply
 // produces for plain data and FormData: JSON values, `$$…` (an escaped string starting with "$"),
@@ -48,23 +49,33 @@ export async function checkActionBody(contentType: string | null, body: ArrayBuf
     // Next.js reads every other body as UTF-8 text, replacing invalid bytes; so does this.
     rootText = Buffer.from(body).toString("utf-8");
   }
+  const problem = checkArgumentList(rootText, 0);
+  return problem ? refuse(problem) : { ok: true };
+}
+
+/**
+ * Why React's decoder would fail on (or this allow-list does not admit) an argument list, the JSON
+ * text of the given part (0 for a call; 1 for a form's bound arguments, check-form-post.ts), whose
+ * second mentions are paths from that part ("$<part>:…"); null if it would not. maxItems: React's
+ * limit on the list's length, where it has one.
+ */
+export function checkArgumentList(text: string, part: number, maxItems = Infinity): string | null {
   let root: unknown;
   try {
-    root = JSON.parse(rootText);
+    root = JSON.parse(text);
   } catch {
-    return refuse("the argument list is not JSON");
+    return "the argument list is not JSON";
   }
-  if (!Array.isArray(root)) return refuse("the root is not an argument list");
-  let problem: string | null;
+  if (!Array.isArray(root)) return "the root is not an argument list";
+  if (root.length > maxItems) return "too many arguments";
   try {
-    const walk: Walk = { arrays: new Map(), paths: [] };
+    const walk: Walk = { part, arrays: new Map(), paths: [] };
     const rootSlots: Slots = { count: 0, fork: false };
-    problem = checkValue(root, rootSlots, walk, 0) ?? checkPaths(root, rootSlots, walk);
+    return checkValue(root, rootSlots, walk, 0) ?? checkPaths(root, rootSlots, walk);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    problem = "nested too deeply"; // React's decoder would overflow its stack too
+    return "nested too deeply"; // React's decoder would overflow its stack too
   }
-  return problem ? refuse(problem) : { ok: true };
 }
 
 // React counts the slots of nested arrays (each array's length + 1, a string's length, a BigInt's
@@ -72,7 +83,7 @@ export async function checkActionBody(contentType: string | null, body: ArrayBuf
 // MAX_ARRAY_SLOTS once an array holds more than one item (its bumpArrayCount). An array inside an
 // array shares its parent's count; one inside an object, or the root, starts its own.
 type Slots = { count: number; fork: boolean };
-type Walk = { arrays: Map<unknown[], Slots>; paths: { keys: string[]; slots: Slots | null; text: string }[] };
+type Walk = { part: number; arrays: Map<unknown[], Slots>; paths: { keys: string[]; slots: Slots | null; text: string }[] };
 
 function countSlots(slots: Slots | null, n: number): string | null {
   if (!slots) return null;
@@ -117,15 +128,15 @@ function checkDollarString(value: string, slots: Slots | null, walk: Walk): stri
       if (value.length - 2 > MAX_BIGINT_DIGITS || !/^\$n-?\d+$/.test(value)) return `not a BigInt: ${preview(value)}`;
       return countSlots(slots, value.length - 2);
   }
-  // "$0:<key>:<key>…": an object mentioned a second time, found by its path from the root once
-  // React has read the whole root (checkPaths).
-  const match = /^\$0((?::[^:]*)+)$/.exec(value);
-  if (!match) return `not an accepted reference: ${preview(value)}`;
-  walk.paths.push({ keys: match[1]!.slice(1).split(":"), slots, text: value });
+  // "$0:<key>:<key>…" (in part 0): an object mentioned a second time, found by its path from the
+  // root once React has read the whole root (checkPaths).
+  const partPrefix = `$${walk.part}:`;
+  if (!value.startsWith(partPrefix)) return `not an accepted reference: ${preview(value)}`;
+  walk.paths.push({ keys: value.slice(partPrefix.length).split(":"), slots, text: value });
   return null;
 }
 
-/** Follows each "$0:…" path in the root, in order, as React does once the root is read. */
+/** Follows each "$<part>:…" path in the root, in order, as React does once the root is read. */
 function checkPaths(root: unknown[], rootSlots: Slots, walk: Walk): string | null {
   for (const { keys, slots, text } of walk.paths) {
     let target: unknown = root;
@@ -148,4 +159,4 @@ function checkPaths(root: unknown[], rootSlots: Slots, walk: Walk): string | nul
   return null;
 }
 
-const preview = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+export const preview = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
