@@ -2,9 +2,11 @@
 // React's reply encoding; ids from the build's server-reference manifest), each as a person its
 // folder admits, so that the input, not the role check, is what is tested. fast-check makes the
 // input: wrong types, nested junk, oversized and injection-shaped strings, lone surrogates, a
-// form of random fields, bodies that are not a valid reply at all (bad JSON, invalid UTF-8), and
-// the form post a browser without JavaScript sends ($ACTION_ID_ field, no Next-Action header), and
-// hand-written multipart bodies that Next.js's parser and fetch's read differently.
+// form of random fields, bodies that are not a valid reply at all (bad JSON, invalid UTF-8), the
+// form post a browser without JavaScript sends (no Next-Action header: a $ACTION_ID_ field, or the
+// $ACTION_REF_ fields of an action bound to arguments, well-formed as React sends them or not, or a
+// multipart body cut short), and hand-written multipart bodies that Next.js's parser and fetch's
+// read differently.
 // Required: no answer is a 5xx, and a refused call changes nothing in the data. Prints the number
 // of cases. FUZZ_ACTION_RUNS sets the cases per action: 8 in CI, 60 in `npm run reliability`.
 import fs from "node:fs";
@@ -115,8 +117,32 @@ type Case =
   | { kind: "args"; args: unknown[] }
   | { kind: "form"; fields: [string, string][]; withState: boolean }
   | { kind: "raw"; body: Uint8Array; type: string }
-  | { kind: "noscript"; fields: [string, string][] }
+  | { kind: "noscript"; fields: [string, string][]; bound: Bound | null; cutShort: boolean; prefetch: boolean }
   | { kind: "crafted"; body: string; type: string; prefetch: boolean };
+// A form without JavaScript for an action bound to arguments ("%id" is the action's id): the
+// $ACTION_REF_ field, its reference {"id":…,"bound":"$@1"} and the bound arguments, as React sends
+// them for useActionState's form, or not (the reference not JSON, without "bound", "$@1" with no
+// arguments field, a second id, arguments that are not a list or refer nowhere, too many of them).
+type Bound = { reference: string; args: string | null; stateKey: boolean };
+const boundArb: fc.Arbitrary<Bound> = fc.record({
+  reference: fc.constantFrom(
+    '{"id":"%id","bound":"$@1"}',
+    '{"id":"%id","bound":"$@1"}',
+    '{"id":"%id"',
+    '{"id":"%id"}',
+    '{"id":"%id","bound":null}',
+    '{"id":"%id","bound":"$@2"}',
+    `{"id":"%id","id":"7f${"0".repeat(40)}","bound":"$@1"}`,
+  ),
+  args: fc.option(
+    fc.oneof(
+      fc.constantFrom("[{}]", "[null]", "[", "null", '[{"a":1},"$1:0:b"]', '["$Q1"]', `[${"0,".repeat(1000)}0]`),
+      fc.array(value, { maxLength: 2 }).map((list) => JSON.stringify(list)),
+    ),
+    { freq: 5 },
+  ),
+  stateKey: fc.boolean(),
+});
 const part = (disposition: string, value: string, headers = "") =>
   `--b\r\nContent-Disposition: form-data; ${disposition}\r\n${headers}\r\n${value}\r\n`;
 const caseArb: fc.Arbitrary<Case> = fc.oneof(
@@ -131,16 +157,23 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
       fc.constantFrom("text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "application/json"),
     )
     .map(([body, type]) => ({ kind: "raw" as const, body, type })),
-  // A form posted without JavaScript: the action's id in a $ACTION_ID_ field, with random fields
-  // (some shaped like the fields React adds for bound arguments).
+  // A form posted without JavaScript: the action's id in a $ACTION_ID_ field, or bound arguments
+  // (boundArb), with random fields (some shaped like the fields React adds for bound arguments);
+  // some cut short, some with a prefetch header, which must not let them skip proxy.ts.
   fc
-    .array(
-      fc.tuple(fc.oneof(fieldName, fc.constantFrom("$ACTION_REF_1", "1_$ACTION_KEY", "$ACTION_KEY", "1_0")), fc.oneof(nasty, fc.string())),
-      {
-        maxLength: 6,
-      },
+    .tuple(
+      fc.array(
+        fc.tuple(
+          fc.oneof(fieldName, fc.constantFrom("$ACTION_REF_1", "1_$ACTION_KEY", "$ACTION_KEY", "1_0")),
+          fc.oneof(nasty, fc.string()),
+        ),
+        { maxLength: 6 },
+      ),
+      fc.option(boundArb, { freq: 2 }),
+      fc.constantFrom(false, false, false, true),
+      fc.boolean(),
     )
-    .map((fields) => ({ kind: "noscript" as const, fields })),
+    .map(([fields, bound, cutShort, prefetch]) => ({ kind: "noscript" as const, fields, bound, cutShort, prefetch })),
   // Multipart bodies no browser sends, which Next.js's parser reads differently from fetch's: a
   // second part "0" or one React also reads as 0, a base64 file, a part in its own charset, a part
   // without a name, the media type in capitals; some with a prefetch header, which must not let
@@ -166,10 +199,23 @@ async function call(session: HttpSession | null, action: { id: string; page: str
   if (c.kind === "noscript") {
     delete headers["next-action"];
     headers.accept = "text/html";
+    if (c.prefetch) headers["next-router-prefetch"] = "1";
     const form = new FormData();
-    form.append(`$ACTION_ID_${action.id}`, "");
+    if (c.bound) {
+      form.append("$ACTION_REF_R_1_", "");
+      form.append("$ACTION_R_1_:0", c.bound.reference.replaceAll("%id", action.id));
+      if (c.bound.args !== null) form.append("$ACTION_R_1_:1", c.bound.args);
+      if (c.bound.stateKey) form.append("$ACTION_KEY", "k0123456789abcdef0123456789abcdef");
+    } else form.append(`$ACTION_ID_${action.id}`, "");
     for (const [k, v] of c.fields) form.append(k, v);
     body = form;
+    if (c.cutShort) {
+      // The same body without its last bytes (the final boundary): fetch's FormData parser throws.
+      const whole = new Response(form);
+      headers["content-type"] = whole.headers.get("content-type")!;
+      const bytes = new Uint8Array(await whole.arrayBuffer());
+      body = new Blob([bytes.slice(0, bytes.length - 8)]);
+    }
   } else if (c.kind === "args") {
     headers["content-type"] = "text/plain;charset=UTF-8";
     body = JSON.stringify(c.args);
