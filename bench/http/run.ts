@@ -486,27 +486,55 @@ async function main() {
     const after = await xacts();
     return { delta: after - before, ms: performance.now() - t };
   };
-  log(`idle window (${SECONDS} s + ${STATS_SETTLE_MS / 1000} s for the statistics to settle) ...`);
-  const idle = await window(() => sleep(SECONDS * 1000));
-
   const rows: CaseRow[] = [];
-  /** utime + stime of the app's process tree and of the scratch database's backends, in ms. */
+  /** utime + stime of the app's process tree and of the scratch database's backends, in ms, by pid. */
   const ticksMs = 1000 / Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim() || 100);
-  const serverCpuMs = async () => {
+  const serverCpuByPid = async () => {
     const { rows: backends } = await stats.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
-    let ticks = 0;
+    const byPid = new Map<number, number>();
     for (const pid of [...processTree(app.pid!), ...backends.map((b) => b.pid)]) {
       try {
         const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+        byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * ticksMs); // utime, stime (fields 14 and 15)
       } catch {
         /* gone, or PostgreSQL on another host: not counted */
       }
     }
-    return ticks * ticksMs;
+    return byPid;
   };
+  /**
+   * The server's CPU over a case. Sampled every 250 ms rather than only at both ends: the pool
+   * closes idle PostgreSQL connections, and a backend that exits mid-case would take its CPU time
+   * with it (a 1-connection case could even come out negative). A backend that starts during the
+   * case counts from zero.
+   */
+  const startCpuMeter = async () => {
+    const first = await serverCpuByPid();
+    const last = new Map(first);
+    let sampling = Promise.resolve();
+    const timer = setInterval(() => {
+      sampling = sampling.then(async () => {
+        for (const [pid, ms] of await serverCpuByPid()) last.set(pid, ms);
+      });
+    }, 250);
+    return async () => {
+      clearInterval(timer);
+      await sampling;
+      for (const [pid, ms] of await serverCpuByPid()) last.set(pid, ms);
+      let total = 0;
+      for (const [pid, ms] of last) total += ms - (first.get(pid) ?? 0);
+      return total;
+    };
+  };
+  log(`idle window (${SECONDS} s + ${STATS_SETTLE_MS / 1000} s for the statistics to settle) ...`);
+  // With the CPU meter running, as during a case: its reads of pg_stat_activity are transactions too.
+  const idle = await window(async () => {
+    const stopCpuMeter = await startCpuMeter();
+    await sleep(SECONDS * 1000);
+    await stopCpuMeter();
+  });
   let forgedQueries: { caseDelta: number; idleDelta: number; estimate: number; responses: number } | undefined;
   let payOnline: PayOnlineTiming | undefined;
   for (const c of cases) {
@@ -520,10 +548,10 @@ async function main() {
     proxy.timings.length = 0;
     let result!: LoadResult;
     // CPU the app and its PostgreSQL backends spent on the case (other people's load is not in it).
-    const cpuBefore = await serverCpuMs();
+    const stopCpuMeter = await startCpuMeter();
     const load = async () => {
       const r = await runLoad(base, c.items, c.connections);
-      cpuMs = (await serverCpuMs()) - cpuBefore;
+      cpuMs = await stopCpuMeter();
       return r;
     };
     let cpuMs = 0;
