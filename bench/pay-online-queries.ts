@@ -77,7 +77,8 @@ async function main() {
       counts.push(statements - before);
     }
     if (process.env.BENCH_SHOW_SQL) console.log(sent.join("\n"));
-    const q = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+    const q = (values: number[], p: number) =>
+      [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
     const own = times.map((t, i) => t - (sandboxMs[i] ?? 0));
     console.log(
       `startPayment, 1 invoice: ${Math.min(...counts)}-${Math.max(...counts)} statements; p50 ${q(times, 0.5).toFixed(1)} / p95 ${q(times, 0.95).toFixed(1)} ms; ` +
