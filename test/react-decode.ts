@@ -3,6 +3,7 @@
 // process does not have). For the differential tests of lib/actions/check-*.ts.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import fc from "fast-check";
 
 export type Body = { type: string | null; bytes: ArrayBuffer };
 export type Decoded = { ok: true; rootIsArray?: boolean } | { ok: false; error: string; nextRefuses?: boolean };
@@ -23,4 +24,28 @@ export function reactDecodes(bodies: Body[], actionIds?: string[]): Decoded[] {
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as Decoded);
+}
+
+/** A string's bytes, as a request body. */
+export const text = (body: string) => new TextEncoder().encode(body).buffer as ArrayBuffer;
+
+/** "$" followed by any of the marks React's decoder knows (and some it does not), then up to `rest` characters. */
+export const anyDollarForm = (rest: number) =>
+  fc
+    .constantFrom(..."$@hHTQWKiINDnuAOoUSsLlGgMmVBRrXx-0123456789abcdef".split(""))
+    .chain((c) => fc.string({ maxLength: rest }).map((tail) => `$${c}${tail}`));
+
+/** Values a fuzzer or an attacker might put in a reply: `dollar` strings, plain strings, numbers, null, arrays, objects. */
+export function junkValue(dollar: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
+  return fc.letrec((tie) => ({
+    v: fc.oneof(
+      { depthSize: "small" },
+      dollar,
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.array(tie("v"), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom("a", "b", "0", "__proto__"), tie("v"), { maxKeys: 3 }),
+    ),
+  })).v;
 }

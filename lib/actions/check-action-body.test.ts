@@ -4,7 +4,7 @@
 // process with the "react-server" condition, test/react-decode-reply.cjs).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Body, reactDecodes } from "../../test/react-decode";
+import { anyDollarForm, type Body, junkValue, reactDecodes, text } from "../../test/react-decode";
 import { ACTION_BODY_LIMIT_BYTES, checkActionBody } from "./check-action-body";
 
 // The encoder Next.js ships to the browser (its vendored React client, the same processReply).
@@ -19,7 +19,6 @@ async function encode(args: unknown[]): Promise<Body> {
   const response = new Response(body);
   return { type: response.headers.get("content-type"), bytes: await response.arrayBuffer() };
 }
-const text = (body: string) => new TextEncoder().encode(body).buffer as ArrayBuffer;
 
 // What our pages pass: plain data (with strings that happen to start with "$"), undefined, NaN,
 // infinities, dates, BigInts, an object mentioned twice, and a form's FormData (with a file).
@@ -140,23 +139,11 @@ describe("checkActionBody", () => {
     // Bodies a fuzzer or an attacker might send: JSON with every "$" form React knows, references
     // to parts that exist or not, paths that lead somewhere or nowhere.
     const dollar = fc.oneof(
-      fc
-        .constantFrom(..."$@hHTQWKiINDnuAOoUSsLlGgMmVBRrXx-0123456789abcdef".split(""))
-        .chain((c) => fc.string({ maxLength: 6 }).map((rest) => `$${c}${rest}`)),
+      anyDollarForm(6),
       fc.array(fc.constantFrom("0", "1", "a", "b", "length", "__proto__"), { minLength: 1, maxLength: 3 }).map((p) => `$0:${p.join(":")}`),
       fc.constantFrom("$n12", "$n-3", "$nx", "$D2026-01-01", "$undefined", "$NaN", "$-0", "$$", "$"),
     );
-    const junk: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-      v: fc.oneof(
-        { depthSize: "small" },
-        dollar,
-        fc.string(),
-        fc.integer(),
-        fc.constant(null),
-        fc.array(tie("v"), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom("a", "b", "0", "__proto__"), tie("v"), { maxKeys: 3 }),
-      ),
-    })).v;
+    const junk = junkValue(dollar);
     // Multipart bodies written by hand, as an attacker would: parts named "0" more than once or
     // with another name React reads as 0, files, base64 transfer encoding, a part's own charset,
     // over-long part headers, and a Content-Type in another case.

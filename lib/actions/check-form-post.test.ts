@@ -5,7 +5,7 @@
 // check and React's decoder run in a child process, test/react-decode-reply.cjs).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Body, reactDecodes } from "../../test/react-decode";
+import { anyDollarForm, type Body, junkValue, reactDecodes, text } from "../../test/react-decode";
 import { checkFormPost } from "./check-form-post";
 
 type FormAction = { name: string; data: FormData | null };
@@ -19,7 +19,6 @@ const reactClient = require("next/dist/compiled/react-server-dom-webpack/client.
 // The app's action ids in the child's server manifest, and one that is not there.
 const ACTION_IDS = ["7f" + "a".repeat(40), "40" + "b".repeat(40)];
 const UNKNOWN_ID = "7f" + "c".repeat(40);
-const text = (body: string) => new TextEncoder().encode(body).buffer as ArrayBuffer;
 
 /** What React renders in the form of an action (bound to args if given), as its server renderer asks for it. */
 async function formAction(id: string, args: unknown[] | null, prefix: string): Promise<FormAction> {
@@ -167,9 +166,7 @@ describe("checkFormPost", () => {
     );
     // The bound arguments' field: a list with every "$" form React knows, paths from part 1 or not.
     const dollar = fc.oneof(
-      fc
-        .constantFrom(..."$@hHTQWKiINDnuAOoUSsLlGgMmVBRrXx-0123456789abcdef".split(""))
-        .chain((c) => fc.string({ maxLength: 4 }).map((rest) => `$${c}${rest}`)),
+      anyDollarForm(4),
       fc
         .tuple(
           fc.constantFrom("$0", "$1", "$2"),
@@ -178,17 +175,7 @@ describe("checkFormPost", () => {
         .map(([part, keys]) => `${part}:${keys.join(":")}`),
       fc.constantFrom("$@1", "$@0", "$K2", "$n12", "$D2026-01-01", "$undefined", "$$"),
     );
-    const junk: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-      v: fc.oneof(
-        { depthSize: "small" },
-        dollar,
-        fc.string(),
-        fc.integer(),
-        fc.constant(null),
-        fc.array(tie("v"), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom("a", "b", "0", "__proto__"), tie("v"), { maxKeys: 3 }),
-      ),
-    })).v;
+    const junk = junkValue(dollar);
     const args = fc.oneof(
       { weight: 3, arbitrary: fc.array(junk, { maxLength: 3 }).map((list) => JSON.stringify(list)) },
       junk.map((v) => JSON.stringify(v)),
